@@ -1,0 +1,358 @@
+"""The demo newsroom: Metallic Rouge covered the way outlets covered it.
+
+Facts come from the design notes' demo-facts; every headline and paragraph is
+written for Shimbun. ``load_demo`` reads these structures.
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+JST = ZoneInfo("Asia/Tokyo")
+UTC = ZoneInfo("UTC")
+
+SECTIONS = [
+    ("News", "news", "Announcements, release dates, casting and industry news.", 1),
+    ("Reviews", "reviews", "Our critics on the season's series and films.", 2),
+    ("Features", "features", "Long reads, analysis and essays.", 3),
+    ("Interviews", "interviews", "Conversations with the people who make anime.", 4),
+    ("Blog", "blog", "Shorter posts, shop news and staff picks.", 5),
+]
+
+AUTHORS = [
+    {
+        "slug": "aiko-brandt",
+        "name": "Aiko Brandt",
+        "job_title": "News editor",
+        "bio": "Aiko runs the news desk and has tracked anime production "
+        "announcements since the days of fan-subbed press releases.",
+        "user": "editor",
+    },
+    {
+        "slug": "marcus-velde",
+        "name": "Marcus Velde",
+        "job_title": "Senior critic",
+        "bio": "Marcus reviews TV anime each season, with a soft spot for "
+        "mecha and anything with a Yoko Kanno soundtrack.",
+        "user": "writer",
+    },
+    {
+        "slug": "sofia-nakamura-reyes",
+        "name": "Sofia Nakamura-Reyes",
+        "job_title": "Entertainment journalist",
+        "bio": "Sofia has covered film, television and anime conventions as an "
+        "entertainment journalist since 2016.",
+        "user": None,
+    },
+    {
+        "slug": "jonas-keller",
+        "name": "Jonas Keller",
+        "job_title": "Shop blog contributor",
+        "bio": "Jonas writes the shop blog from the warehouse in Leipzig and "
+        "unboxes more figures than he can display.",
+        "user": None,
+    },
+]
+
+STUDIOS = [("Bones", "bones", "ボンズ", "BONES\nStudio Bones")]
+
+ROLES = [
+    ("Director", "director", "direction", 10),
+    ("Supervising director", "supervising-director", "direction", 20),
+    ("Series composition", "series-composition", "writing", 30),
+    ("Script", "script", "writing", 40),
+    ("Character design", "character-design", "art", 50),
+    ("Music", "music", "music", 60),
+    ("Producer", "producer", "production", 70),
+]
+
+PEOPLE = [
+    ("Motonobu Hori", "motonobu-hori", "堀元宣"),
+    ("Yutaka Izubuchi", "yutaka-izubuchi", "出渕裕"),
+    ("Toshizo Nemoto", "toshizo-nemoto", "根元歳三"),
+    ("Toshihiro Kawamoto", "toshihiro-kawamoto", "川元利浩"),
+    ("Taisei Iwasaki", "taisei-iwasaki", "岩崎太整"),
+    ("Yuma Yamaguchi", "yuma-yamaguchi", ""),
+    ("Towa Tei", "towa-tei", "テイ・トウワ"),
+    ("Masahiko Minami", "masahiko-minami", "南雅彦"),
+    ("Yume Miyamoto", "yume-miyamoto", "宮本侑芽"),
+    ("Tomoyo Kurosawa", "tomoyo-kurosawa", "黒沢ともよ"),
+]
+
+METALLIC_ROUGE = {
+    "slug": "metallic-rouge",
+    "title": "Metallic Rouge",
+    "title_japanese": "メタリックルージュ",
+    "title_romaji": "Metarikku Rūju",
+    "aliases": "Metallic Rogue\nMetallic red\nMetallic ROgue",
+    "format": "tv",
+    "source": "original",
+    "status": "finished",
+    "premiere_date": date(2024, 1, 10),
+    "end_date": date(2024, 4, 3),
+    "episode_count": 13,
+    "synopsis": "On a terraformed Mars still scarred by a war against alien "
+    "invaders, humans share their cities with Neans, androids bound by fixed "
+    "rules and kept alive by a scarce substance called nectar. The android "
+    "Rouge Redstar and her human partner Naomi Orthmann are sent to hunt down "
+    "the Immortal Nine, a band of rogue androids, two of whom are already out "
+    "of the picture when the story begins.",
+    "studios": ["bones"],
+    "tags": ["Metallic Rouge", "Bones", "sci-fi", "mecha", "cyberpunk"],
+    "credits": [
+        ("motonobu-hori", "director"),
+        ("yutaka-izubuchi", "supervising-director"),
+        ("yutaka-izubuchi", "series-composition"),
+        ("yutaka-izubuchi", "script"),
+        ("toshizo-nemoto", "script"),
+        ("toshihiro-kawamoto", "character-design"),
+        ("taisei-iwasaki", "music"),
+        ("yuma-yamaguchi", "music"),
+        ("towa-tei", "music"),
+        ("masahiko-minami", "producer"),
+    ],
+    "cast": [
+        ("Rouge Redstar", "An android undercover as “Metal Rouge”", "yume-miyamoto"),
+        ("Naomi Orthmann", "Rouge's human partner", "tomoyo-kurosawa"),
+    ],
+}
+
+BONES_CATALOGUE = [
+    ("Hiwou War Chronicles", "hiwou-war-chronicles", "tv", "original", None),
+    ("Fullmetal Alchemist", "fullmetal-alchemist-2003", "tv", "manga", date(2003, 10, 4)),
+    ("Fullmetal Alchemist: Brotherhood", "fullmetal-alchemist-brotherhood", "tv", "manga", date(2009, 4, 5)),
+    ("Wolf's Rain", "wolfs-rain", "tv", "original", date(2003, 1, 6)),
+    ("Space Dandy", "space-dandy", "tv", "original", date(2014, 1, 5)),
+    ("My Hero Academia", "my-hero-academia", "tv", "manga", date(2016, 4, 3)),
+    ("Mob Psycho 100", "mob-psycho-100", "tv", "manga", date(2016, 7, 12)),
+]  # fmt: skip
+
+
+def at(year, month, day, hour=9, minute=0, tz=UTC):
+    return datetime(year, month, day, hour, minute, tzinfo=tz)
+
+
+ARTICLES = [
+    {
+        "slug": "metallic-rouge-bones-25th-anniversary-anime-january-2024",
+        "title": "Bones sets Metallic Rouge, its 25th-anniversary original, "
+        "for January 2024",
+        "dek": "The android noir premieres on Fuji TV's +Ultra block, with "
+        "Crunchyroll streaming it outside Asia.",
+        "kind": "news",
+        "section": "news",
+        "authors": ["aiko-brandt"],
+        "series": ["metallic-rouge"],
+        "tags": ["Metallic Rouge", "Bones", "Fuji TV", "Crunchyroll", "release date"],
+        "publish_at": at(2023, 3, 22, 12, 30),
+        "body": """\
+Studio Bones has a new original series on the way. *Metallic Rouge* was
+unveiled on 22 March 2023 during a live stream hosted by Fuji TV, and it is
+scheduled to premiere in **January 2024** as part of the network's late-night
+**+Ultra** programming block.
+
+The project marks the studio's 25th anniversary, and the staff said it has
+been in the works for roughly six years.
+
+## Where to watch
+
+Crunchyroll has picked up the series for streaming worldwide outside Asia,
+with subtitles and an English dub. New episodes are planned for Wednesdays.
+
+## Who is making it
+
+- **Director:** Motonobu Hori
+- **Supervising director and series composition:** Yutaka Izubuchi, whose
+  costume and mechanical designs shaped *Gundam Wing* and *Patlabor*
+- **Character design:** Toshihiro Kawamoto, the designer behind the cast of
+  *Cowboy Bebop*
+
+The announcement came with a first trailer that shows a red-haired android
+heroine moving through a neon-lit Martian city.
+
+## The story so far
+
+The series is set on a colonised Mars, where humans live beside androids
+called Neans who are bound by a set of rules they cannot break. The heroine,
+Rouge, is one of them, and she is sent after a rebel group known as the
+Immortal Nine.
+
+The voice cast has not been announced yet. We will update this story when it
+is.
+
+*Update:* the cast has since been named. Yume Miyamoto voices Rouge
+Redstar, and Tomoyo Kurosawa plays her human partner, Naomi Orthmann.
+""",
+    },
+    {
+        "slug": "metallic-rouge-anime-nyc-2023-roundtable",
+        "title": "“We wanted Mars to feel lived in”: the Metallic Rouge team "
+        "at Anime NYC",
+        "dek": "Producer Masahiko Minami, supervising director Yutaka Izubuchi "
+        "and composer Taisei Iwasaki on building Bones' anniversary series.",
+        "kind": "interview",
+        "section": "interviews",
+        "authors": ["sofia-nakamura-reyes"],
+        "series": ["metallic-rouge"],
+        "tags": ["Metallic Rouge", "Bones", "Anime NYC", "interview"],
+        "publish_at": at(2023, 11, 20, 15, 0),
+        "body": """\
+Two months before *Metallic Rouge* reached television, three of the people
+behind it sat down with a small group of journalists at Anime NYC 2023. What
+follows is a condensed account of that roundtable; answers were given through
+an interpreter and have been edited for length.
+
+## An anniversary project
+
+Masahiko Minami, who founded Bones and still produces its biggest shows,
+described the series as a present the studio gave itself. Asked why the
+anniversary title had to be an original story rather than an adaptation, he
+explained that an adaptation shows an author's imagination, while an
+original is the one way a studio can show what it has become.
+
+## Writing androids
+
+Yutaka Izubuchi, who supervises the direction and wrote the series
+composition, said the Neans were never meant to be simple stand-ins for any
+one group. He wanted viewers to notice how quickly the human characters stop
+seeing them at all.
+
+## Music for a red planet
+
+Taisei Iwasaki, one of three composers alongside Yuma Yamaguchi and Towa Tei,
+said the score mixes club music with orchestral pieces so that the city and
+the battles sound like different worlds.
+
+*Image credit: Crunchyroll.*
+""",
+    },
+    {
+        "slug": "metallic-rouge-first-impressions-review",
+        "title": "Metallic Rouge first impressions: a stylish android noir that "
+        "takes its time",
+        "dek": "Four episodes in, Bones' anniversary series looks superb and "
+        "asks good questions, even when its plot idles.",
+        "kind": "review",
+        "section": "reviews",
+        "authors": ["marcus-velde"],
+        "series": ["metallic-rouge"],
+        "tags": ["Metallic Rouge", "Bones", "first impressions", "review"],
+        "publish_at": at(2024, 1, 31, 16, 0),
+        "body": """\
+**In short:** gorgeous animation, a thoughtful premise, and a slow first arc.
+New episodes stream on Crunchyroll every Wednesday.
+
+*Disclosure: the distributor gave us screeners of the first four episodes,
+including episode 4 ahead of its broadcast.*
+
+Motonobu Hori's direction is at its best in the quiet moments: Rouge
+listening to a street musician, Naomi checking a report while a Nean cleaner
+works around her feet. Yutaka Izubuchi and Toshizo Nemoto's scripts let
+these scenes breathe, and the world feels bigger for it.
+
+The action, when it comes, is exactly what Bones fans will hope for. Rouge's
+armoured form is a Toshihiro Kawamoto design through and through, all sharp
+lines and bright red, and the fights are staged with real weight.
+
+The weak spot is pacing. The hunt for the Immortal Nine is set up as a
+monster-of-the-week structure, and the first two targets blur together.
+
+The score, shared between Taisei Iwasaki, Yuma Yamaguchi and Towa Tei, is a
+constant pleasure: thumping club tracks in the city and sweeping strings in
+the sky.
+
+We will return with a full review when the series ends.
+""",
+    },
+    {
+        "slug": "metallic-rouge-review",
+        "title": "Metallic Rouge review: Bones' android noir earns its place "
+        "on the shelf",
+        "dek": "A handsome, thoughtful series whose ideas outrun its plot, "
+        "but never its style.",
+        "kind": "review",
+        "section": "reviews",
+        "authors": ["marcus-velde"],
+        "series": ["metallic-rouge"],
+        "tags": ["Metallic Rouge", "Bones", "review", "sci-fi"],
+        "publish_at": at(2024, 4, 10, 14, 0),
+        "body": """\
+*Metallic Rouge* ends its thirteen-episode run as one of the best-looking
+television anime of the winter 2024 season, and one of the most ambitious.
+
+## What it is about
+
+Rouge Redstar is a Nean, one of the androids that keep Mars running, and she
+works undercover for the government that limits her kind. With her human
+minder Naomi Orthmann she tracks down the Immortal Nine, androids who have
+slipped their programming. The longer the hunt goes on, the less clear it is
+who deserves to be hunted.
+
+## What works
+
+The animation is the show's calling card. Action scenes are fluid and easy to
+follow, and the quieter frames look like paintings: a still of Rouge on a
+rooftop against a dust-red sky could hang on a wall.
+
+Yume Miyamoto gives Rouge a flat, careful voice that slowly warms, and Tomoyo
+Kurosawa's Naomi is funny and sharp. Their partnership carries the weaker
+episodes.
+
+## What doesn't
+
+The middle of the series repeats itself, and the final act rushes through
+revelations that deserved room. Viewers who want the mystery explained in
+detail will be left with questions.
+
+## Verdict
+
+A stylish, sincere science-fiction story about who counts as a person. Its
+reach exceeds its grasp, but it reaches further than most.
+
+**Score: 8 out of 10.**
+""",
+    },
+    {
+        "slug": "metallic-rouge-episode-1-and-new-merch",
+        "title": "Metallic Rouge episode 1, and the merch we are stocking",
+        "dek": "Our take on the premiere, plus the figures, soundtrack and art "
+        "book arriving in the shop.",
+        "kind": "blog",
+        "section": "blog",
+        "authors": ["jonas-keller"],
+        "series": ["metallic-rouge"],
+        "tags": ["Metallic Rouge", "merch", "episode review"],
+        "publish_at": at(2024, 1, 12, 10, 0),
+        "body": """\
+**Free shipping within Germany on orders over 100 EUR** (*Kostenloser Versand
+innerhalb Deutschlands ab 100 EUR Bestellwert*) while the winter season runs.
+
+## Episode 1: first thoughts
+
+The premiere wastes no time: a chase through a crowded Martian market, a
+first look at Rouge in armour, and a closing twist that sets up the hunt for
+the Immortal Nine. It is a confident opening, and the character animation
+looks every bit like a studio showing off for its birthday.
+
+## In the shop
+
+We have pre-orders open for a scale figure of Rouge, the Blu-ray box, the
+original soundtrack and the official art book. Stock is limited, so put your
+name down early if you want one from the first shipment.
+""",
+    },
+]
+
+DRAFTS = [
+    {
+        "slug": "metallic-rouge-english-dub-cast",
+        "title": "Metallic Rouge English dub cast revealed",
+        "dek": "Draft: waiting for the distributor's confirmation.",
+        "kind": "news",
+        "section": "news",
+        "authors": ["aiko-brandt"],
+        "series": ["metallic-rouge"],
+        "tags": ["Metallic Rouge", "dub"],
+        "body": "The English dub cast list goes here once the press release "
+        "is confirmed by the distributor.",
+    },
+]

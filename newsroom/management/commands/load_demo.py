@@ -1,0 +1,160 @@
+"""Load the demo newsroom. Running it again changes nothing."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from newsroom import demo_content as demo
+from newsroom.models import Article, Author, Section
+from newsroom.roles import EDITORS, WRITERS, ensure_roles
+from series.models import CastCredit, Credit, Person, Role, Series, Studio
+
+DEMO_USERS = [
+    # username, password, group, is_superuser
+    ("editor", "shimbun-editor", EDITORS, False),
+    ("writer", "shimbun-writer", WRITERS, False),
+    ("admin", "shimbun-admin", None, True),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo newsroom (Metallic Rouge coverage) and demo users."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--quiet-logins",
+            action="store_true",
+            help="Do not print the demo logins.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        groups = ensure_roles()
+        users = self._users(groups)
+        sections = {
+            slug: Section.objects.get_or_create(
+                slug=slug,
+                defaults={"name": name, "description": text, "position": position},
+            )[0]
+            for name, slug, text, position in demo.SECTIONS
+        }
+        authors = {}
+        for data in demo.AUTHORS:
+            data = dict(data)
+            username = data.pop("user")
+            author, _ = Author.objects.get_or_create(
+                slug=data["slug"], defaults={**data, "user": users.get(username)}
+            )
+            authors[author.slug] = author
+        series = self._series()
+        created = 0
+        for data in demo.ARTICLES:
+            created += self._article(data, sections, authors, series, published=True)
+        for data in demo.DRAFTS:
+            created += self._article(data, sections, authors, series, published=False)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo newsroom ready: {created} new article(s), "
+                f"{Article.objects.count()} in total."
+            )
+        )
+        if not options["quiet_logins"]:
+            self.stdout.write("Demo logins (local use only):")
+            for username, password, group, _ in DEMO_USERS:
+                self.stdout.write(
+                    f"  {username} / {password}  ({group or 'superuser'})"
+                )
+
+    def _users(self, groups):
+        User = get_user_model()
+        users = {}
+        for username, password, group, is_superuser in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "is_staff": True,
+                    "is_superuser": is_superuser,
+                    "email": f"{username}@shimbun.invalid",
+                },
+            )
+            if created:
+                user.set_password(password)
+                user.save(update_fields=["password"])
+                if group:
+                    user.groups.add(groups[group])
+            users[username] = user
+        return users
+
+    def _series(self):
+        studios = {}
+        for name, slug, native, aliases in demo.STUDIOS:
+            studios[slug] = Studio.objects.get_or_create(
+                slug=slug,
+                defaults={"name": name, "native_name": native, "aliases": aliases},
+            )[0]
+        roles = {
+            slug: Role.objects.get_or_create(
+                slug=slug,
+                defaults={"name": name, "department": dept, "position": position},
+            )[0]
+            for name, slug, dept, position in demo.ROLES
+        }
+        people = {
+            slug: Person.objects.get_or_create(
+                slug=slug, defaults={"name": name, "native_name": native}
+            )[0]
+            for name, slug, native in demo.PEOPLE
+        }
+        data = dict(demo.METALLIC_ROUGE)
+        studio_slugs = data.pop("studios")
+        tags = data.pop("tags")
+        credits = data.pop("credits")
+        cast = data.pop("cast")
+        rouge, created = Series.objects.get_or_create(slug=data["slug"], defaults=data)
+        if created:
+            rouge.studios.set([studios[slug] for slug in studio_slugs])
+            rouge.tags.set(tags)
+            for person, role in credits:
+                Credit.objects.create(
+                    series=rouge, person=people[person], role=roles[role]
+                )
+            for position, (character, note, person) in enumerate(cast):
+                CastCredit.objects.create(
+                    series=rouge,
+                    character=character,
+                    character_note=note,
+                    person=people[person],
+                    position=position,
+                )
+        series = {rouge.slug: rouge}
+        for title, slug, fmt, source, premiere in demo.BONES_CATALOGUE:
+            entry, created = Series.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "title": title,
+                    "format": fmt,
+                    "source": source,
+                    "status": Series.Status.FINISHED,
+                    "premiere_date": premiere,
+                },
+            )
+            if created:
+                entry.studios.add(studios["bones"])
+            series[slug] = entry
+        return series
+
+    def _article(self, data, sections, authors, series, *, published):
+        data = dict(data)
+        if Article.objects.filter(slug=data["slug"]).exists():
+            return 0
+        author_slugs = data.pop("authors")
+        series_slugs = data.pop("series")
+        tags = data.pop("tags")
+        article = Article.objects.create(
+            **{**data, "section": sections[data["section"]]},
+            status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
+        )
+        article.authors.set([authors[slug] for slug in author_slugs])
+        article.series.set([series[slug] for slug in series_slugs])
+        article.tags.set(tags)
+        return 1

@@ -1,0 +1,185 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from newsroom.markdown import render_markdown
+
+
+def live_q(prefix: str = "", *, now=None) -> Q:
+    """The one visibility rule: published, and its publish time has come.
+
+    ``prefix`` lets the rule compose in joins, e.g. ``live_q("articles__")``.
+    """
+    now = now or timezone.now()
+    return Q(
+        **{
+            f"{prefix}status": Article.Status.PUBLISHED,
+            f"{prefix}publish_at__lte": now,
+        }
+    )
+
+
+class SectionQuerySet(models.QuerySet):
+    def navigation(self):
+        """Sections shown in the site's main navigation, in editor order."""
+        return self.filter(in_navigation=True).order_by("position", "name")
+
+
+class Section(models.Model):
+    """A desk of the outlet (News, Reviews, Features...), with its own page."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(
+        blank=True, help_text="One or two sentences shown on the section page."
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first in the navigation."
+    )
+    in_navigation = models.BooleanField(default=True)
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("newsroom:section-detail", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def live(self, *, now=None):
+        """Articles readers may see now; every page, feed and list starts here."""
+        return self.filter(live_q(now=now))
+
+    def for_listing(self):
+        """What a card or feed item shows, in a fixed number of queries."""
+        return self.select_related("section").prefetch_related("authors", "tags")
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+
+class Article(models.Model):
+    """A piece of journalism: news, feature, interview, review or blog post."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", "News"
+        FEATURE = "feature", "Feature"
+        INTERVIEW = "interview", "Interview"
+        REVIEW = "review", "Review"
+        BLOG = "blog", "Blog post"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The last part of the article's address. Filled from the title.",
+    )
+    dek = models.CharField(
+        "summary",
+        max_length=300,
+        blank=True,
+        help_text="One sentence under the headline; also used by search engines "
+        "and social cards.",
+    )
+    body = models.TextField(
+        blank=True,
+        help_text="Markdown: **bold**, _italic_, [link](https://…), ## subheading, "
+        "> quote, - list.",
+    )
+    body_html = models.TextField(editable=False, default="")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.NEWS)
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        "newsroom.Author", related_name="articles", verbose_name="bylines"
+    )
+    series = models.ManyToManyField(
+        "series.Series",
+        related_name="articles",
+        blank=True,
+        help_text="The anime this piece is about. Its series page lists it.",
+    )
+    tags = TaggableManager(
+        blank=True, help_text="Topics shared with series and merch, comma separated."
+    )
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When readers can first see it. A future time schedules it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        permissions = [("publish_article", "Can publish and unpublish articles")]
+        indexes = [models.Index(fields=["status", "-publish_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="article_published_has_publish_time",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("newsroom:article-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and not self.publish_at:
+            raise ValidationError(
+                {"publish_at": "A published article needs a publish time."}
+            )
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def modified_at(self):
+        """The date feeds and metadata report as last modified."""
+        if self.publish_at and self.updated_at < self.publish_at:
+            return self.publish_at
+        return self.updated_at

@@ -1,0 +1,1 @@
+"""Review scores and verdicts attach to newsroom articles of kind "review"."""

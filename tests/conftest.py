@@ -1,0 +1,94 @@
+"""Shared fixtures: plain factory functions for the newsroom's models."""
+
+import itertools
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from newsroom.models import Article, Author, Section
+from newsroom.roles import EDITORS, WRITERS, ensure_roles
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def make_section(db):
+    def make(**overrides):
+        n = next(_counter)
+        fields = {"name": f"Section {n}", "slug": f"section-{n}"} | overrides
+        return Section.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_author(db):
+    def make(**overrides):
+        n = next(_counter)
+        fields = {"name": f"Writer {n}", "slug": f"writer-{n}"} | overrides
+        return Author.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_article(db, make_section, make_author):
+    """An article, live by default; pass status/publish_at to change that."""
+
+    def make(*, authors=None, tags=(), series=(), **overrides):
+        n = next(_counter)
+        fields = {
+            "title": f"Article {n}",
+            "slug": f"article-{n}",
+            "dek": f"Summary of article {n}",
+            "body": f"Body of article {n}.",
+            "status": Article.Status.PUBLISHED,
+            "publish_at": timezone.now() - timedelta(hours=n),
+        } | overrides
+        if "section" not in fields:
+            fields["section"] = make_section()
+        article = Article.objects.create(**fields)
+        article.authors.set(authors if authors is not None else [make_author()])
+        if tags:
+            article.tags.set(list(tags))
+        if series:
+            article.series.set(list(series))
+        return article
+
+    return make
+
+
+@pytest.fixture
+def roles(db):
+    return ensure_roles()
+
+
+@pytest.fixture
+def editor(roles):
+    user = get_user_model().objects.create_user(
+        "ed", password="pw-editor-123", is_staff=True
+    )
+    user.groups.add(roles[EDITORS])
+    return user
+
+
+@pytest.fixture
+def writer(roles):
+    user = get_user_model().objects.create_user(
+        "wr", password="pw-writer-123", is_staff=True
+    )
+    user.groups.add(roles[WRITERS])
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
