@@ -1,11 +1,39 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import JsonResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
+from taggit.models import Tag
 
 from . import services
+from .forms import TagAutocompleteWidget, TagNamesField
 from .models import Article, Author, Section
+
+TAG_SUGGESTIONS = 20
+
+
+class ArticleAdminForm(forms.ModelForm):
+    tags = TagNamesField(
+        widget=TagAutocompleteWidget(Article._meta.get_field("tags"), admin.site)
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "dek",
+            "body",
+            "kind",
+            "section",
+            "authors",
+            "series",
+            "tags",
+            "publish_at",
+        ]
 
 
 @admin.register(Section)
@@ -71,6 +99,35 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
     change_form_template = "admin/newsroom/article/change_form.html"
+    form = ArticleAdminForm
+
+    def get_urls(self):
+        extra = [
+            path(
+                "tag-autocomplete/",
+                self.admin_site.admin_view(self.tag_autocomplete),
+                name="newsroom_tag_autocomplete",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def tag_autocomplete(self, request):
+        """Suggest existing tag names for the tag box (Select2's JSON format)."""
+        if not (
+            self.has_add_permission(request) or self.has_change_permission(request)
+        ):
+            raise PermissionDenied
+        term = request.GET.get("term", "").strip()[:100]
+        tags = Tag.objects.order_by("name")
+        if term:
+            tags = tags.filter(name__icontains=term)
+        names = list(tags.values_list("name", flat=True)[:TAG_SUGGESTIONS])
+        return JsonResponse(
+            {
+                "results": [{"id": name, "text": name} for name in names],
+                "pagination": {"more": False},
+            }
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authors")

@@ -92,3 +92,15 @@ def writer(roles):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = terminalreporter.stats.get("skipped", [])
+    browser_skips = [r for r in skipped if "tests/browser/" in str(r.nodeid)]
+    if browser_skips:
+        terminalreporter.write_line(
+            f"NOTE: {len(browser_skips)} browser test(s) were SKIPPED: Chromium "
+            "is not installed (apt-get install chromium).",
+            yellow=True,
+            bold=True,
+        )

@@ -1,0 +1,68 @@
+"""Admin form pieces shared by every model that carries tags."""
+
+from django import forms
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+MAX_TAG_LENGTH = 100
+
+
+class TagAutocompleteWidget(AutocompleteSelectMultiple):
+    """Select2 box that suggests existing tags and lets editors type new ones.
+
+    Options carry tag names, not ids, so a new tag and an existing one look
+    the same to the form and nothing typed is lost on a re-displayed form.
+    """
+
+    def __init__(self, field, admin_site, attrs=None):
+        attrs = {"data-tags": "true", "data-token-separators": '[","]'} | (attrs or {})
+        super().__init__(field, admin_site, attrs=attrs)
+
+    def get_url(self):
+        return reverse("admin:newsroom_tag_autocomplete")
+
+    def optgroups(self, name, value, attrs=None):
+        options = [
+            self.create_option(name, tag, tag, True, index)
+            for index, tag in enumerate(value)
+            if tag
+        ]
+        return [(None, options, 0)]
+
+
+class TagNamesField(forms.Field):
+    """A list of tag names, typed or picked; saved through TaggableManager."""
+
+    def __init__(self, *, widget, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            "Start typing to pick a tag, or type a new one and press Enter.",
+        )
+        super().__init__(widget=widget, **kwargs)
+
+    def prepare_value(self, value):
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        return [getattr(tag, "name", tag) for tag in value]
+
+    def to_python(self, value):
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        names, seen = [], set()
+        for raw in value:
+            name = " ".join(str(raw).split())
+            if not name or name.casefold() in seen:
+                continue
+            if len(name) > MAX_TAG_LENGTH:
+                raise ValidationError(
+                    f"Tags can be at most {MAX_TAG_LENGTH} characters: “{name[:30]}…”"
+                )
+            seen.add(name.casefold())
+            names.append(name)
+        return names

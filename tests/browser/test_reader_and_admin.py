@@ -1,0 +1,48 @@
+from newsroom.models import Article
+
+
+def test_home_lists_demo_articles_without_console_errors(page, demo_site):
+    page.goto(demo_site + "/")
+    assert page.locator("h1").count() == 1
+    titles = page.locator(".card-title").all_inner_texts()
+    assert any("Metallic Rouge" in title for title in titles)
+    assert page.console.errors == []
+
+
+def test_reader_opens_an_article_from_the_home_page(page, demo_site):
+    page.goto(demo_site + "/")
+    page.locator(".card-lead .card-title a").click()
+    page.wait_for_load_state()
+    assert "/articles/" in page.url
+    assert page.locator("article h1").is_visible()
+    assert page.locator(".article-body p").count() > 2
+    assert page.console.errors == []
+
+
+def test_skip_link_moves_focus_to_main_content(page, demo_site):
+    page.goto(demo_site + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_editor_publishes_a_draft_in_the_admin(page, demo_site):
+    page.goto(demo_site + "/admin/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "shimbun-editor")
+    page.click("input[type=submit]")
+    draft = Article.objects.get(slug="metallic-rouge-english-dub-cast")
+    page.goto(f"{demo_site}/admin/newsroom/article/{draft.pk}/change/")
+    assert page.locator("#id_title").input_value() == draft.title
+    # The tag box is Select2 with the article's tags already chosen.
+    assert page.locator(".select2-selection__choice").count() >= 2
+    assert page.console.errors == []
+    page.click("input[name=_publish]")
+    page.wait_for_load_state()
+    assert page.locator(".messagelist .success").count() >= 1
+    draft.refresh_from_db()
+    assert draft.is_live
+    page.goto(demo_site + draft.get_absolute_url())
+    assert page.locator("article h1").inner_text() == draft.title
