@@ -72,9 +72,9 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     list_display_links = ["title"]
-    list_filter = ["status", "kind", "section", "authors", "tags"]
+    list_filter = ["status", "kind", "section"]
     list_select_related = ["section"]
-    search_fields = ["title", "dek", "body", "slug"]
+    search_fields = ["title", "dek", "slug", "authors__name", "tags__name"]
     date_hierarchy = "publish_at"
     ordering = ["-updated_at"]
     prepopulated_fields = {"slug": ["title"]}
@@ -100,6 +100,9 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     change_form_template = "admin/newsroom/article/change_form.html"
     form = ArticleAdminForm
+
+    class Media:
+        css = {"all": ["admin/newsroom.css"]}
 
     def get_urls(self):
         extra = [

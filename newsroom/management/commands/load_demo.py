@@ -154,6 +154,11 @@ class Command(BaseCommand):
             **{**data, "section": sections[data["section"]]},
             status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
         )
+        if published:
+            # Demo pieces were written when they were published, not today.
+            Article.objects.filter(pk=article.pk).update(
+                created_at=data["publish_at"], updated_at=data["publish_at"]
+            )
         article.authors.set([authors[slug] for slug in author_slugs])
         article.series.set([series[slug] for slug in series_slugs])
         article.tags.set(tags)
