@@ -31,6 +31,7 @@ class ArticleAdminForm(forms.ModelForm):
             "section",
             "authors",
             "series",
+            "people",
             "tags",
             "publish_at",
         ]
@@ -78,13 +79,16 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "publish_at"
     ordering = ["-updated_at"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["authors", "series", "section"]
+    autocomplete_fields = ["authors", "series", "people", "section"]
     readonly_fields = ["status", "created_at", "updated_at", "view_on_site_link"]
     actions = ["publish_selected", "unpublish_selected"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "body"]}),
-        ("Relations", {"fields": ["kind", "section", "authors", "series", "tags"]}),
+        (
+            "Relations",
+            {"fields": ["kind", "section", "authors", "series", "people", "tags"]},
+        ),
         (
             "Publishing",
             {

@@ -4,7 +4,7 @@ Facts come from the design notes' demo-facts; every headline and paragraph is
 written for Shimbun. ``load_demo`` reads these structures.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 JST = ZoneInfo("Asia/Tokyo")
@@ -53,7 +53,11 @@ AUTHORS = [
     },
 ]
 
-STUDIOS = [("Bones", "bones", "ボンズ", "BONES\nStudio Bones")]
+STUDIOS = [
+    ("Bones", "bones", "ボンズ", "BONES\nStudio Bones\nStudio Xuong"),
+    ("Sunrise", "sunrise", "サンライズ", ""),
+    ("Brain's Base", "brains-base", "ブレインズ・ベース", ""),
+]
 
 ROLES = [
     ("Director", "director", "direction", 10),
@@ -62,6 +66,7 @@ ROLES = [
     ("Script", "script", "writing", 40),
     ("Character design", "character-design", "art", 50),
     ("Music", "music", "music", 60),
+    ("Mechanical design", "mechanical-design", "art", 55),
     ("Producer", "producer", "production", 70),
 ]
 
@@ -83,7 +88,8 @@ METALLIC_ROUGE = {
     "title": "Metallic Rouge",
     "title_japanese": "メタリックルージュ",
     "title_romaji": "Metarikku Rūju",
-    "aliases": "Metallic Rogue\nMetallic red\nMetallic ROgue",
+    "aliases": "",
+    "misspellings": "Metallic Rogue\nMetallic red\nMetallic ROgue",
     "format": "tv",
     "source": "original",
     "status": "finished",
@@ -98,6 +104,23 @@ METALLIC_ROUGE = {
     "of the picture when the story begins.",
     "studios": ["bones"],
     "tags": ["Metallic Rouge", "Bones", "sci-fi", "mecha", "cyberpunk"],
+    # Wednesdays at 24:55 on +Ultra, i.e. Thursday 00:55 on the calendar.
+    "first_episode_at": datetime(2024, 1, 11, 0, 55, tzinfo=JST),
+    "broadcast": {
+        "channel": "Fuji TV",
+        "block": "+Ultra",
+        "weekday": 3,
+        "start_time": time(0, 55),
+        "first_broadcast": date(2024, 1, 10),
+    },
+    "watch": {
+        "platform": "Crunchyroll",
+        "region": "Worldwide except Asia",
+        "url": "https://www.crunchyroll.com/search?q=Metallic%20Rouge",
+        "subtitled": True,
+        "dubbed": True,
+        "schedule": "New episodes on Wednesdays, as they air in Japan",
+    },
     "credits": [
         ("motonobu-hori", "director"),
         ("yutaka-izubuchi", "supervising-director"),
@@ -115,6 +138,50 @@ METALLIC_ROUGE = {
         ("Naomi Orthmann", "Rouge's human partner", "tomoyo-kurosawa"),
     ],
 }
+
+# Other work of the staff that coverage mentions, with the credits it cites.
+STAFF_WORKS = [
+    {
+        "slug": "cowboy-bebop",
+        "title": "Cowboy Bebop",
+        "title_japanese": "カウボーイビバップ",
+        "format": "tv",
+        "source": "original",
+        "premiere_date": date(1998, 4, 3),
+        "studio": "sunrise",
+        "credits": [("toshihiro-kawamoto", "character-design", "")],
+    },
+    {
+        "slug": "mobile-suit-gundam-wing",
+        "title": "Mobile Suit Gundam Wing",
+        "title_japanese": "新機動戦記ガンダムW",
+        "format": "tv",
+        "source": "original",
+        "premiere_date": date(1995, 4, 7),
+        "studio": "sunrise",
+        "credits": [("yutaka-izubuchi", "mechanical-design", "also costume design")],
+    },
+    {
+        "slug": "patlabor",
+        "title": "Mobile Police Patlabor",
+        "title_japanese": "機動警察パトレイバー",
+        "format": "ova",
+        "source": "original",
+        "premiere_date": None,
+        "studio": None,
+        "credits": [("yutaka-izubuchi", "mechanical-design", "also costume design")],
+    },
+    {
+        "slug": "durarara",
+        "title": "Durarara!!",
+        "title_japanese": "デュラララ!!",
+        "format": "tv",
+        "source": "light_novel",
+        "premiere_date": date(2010, 1, 8),
+        "studio": "brains-base",
+        "credits": [("toshizo-nemoto", "script", "selected episodes")],
+    },
+]
 
 BONES_CATALOGUE = [
     ("Hiwou War Chronicles", "hiwou-war-chronicles", "tv", "original", None),
@@ -143,6 +210,13 @@ ARTICLES = [
         "authors": ["aiko-brandt"],
         "series": ["metallic-rouge"],
         "tags": ["Metallic Rouge", "Bones", "Fuji TV", "Crunchyroll", "release date"],
+        "people": [
+            "motonobu-hori",
+            "yutaka-izubuchi",
+            "toshihiro-kawamoto",
+            "yume-miyamoto",
+            "tomoyo-kurosawa",
+        ],
         "publish_at": at(2023, 3, 22, 12, 30),
         "body": """\
 Studio Bones has a new original series on the way. *Metallic Rouge* was
@@ -194,6 +268,7 @@ Redstar, and Tomoyo Kurosawa plays her human partner, Naomi Orthmann.
         "authors": ["sofia-nakamura-reyes"],
         "series": ["metallic-rouge"],
         "tags": ["Metallic Rouge", "Bones", "Anime NYC", "interview"],
+        "people": ["masahiko-minami", "yutaka-izubuchi", "taisei-iwasaki"],
         "publish_at": at(2023, 11, 20, 15, 0),
         "body": """\
 Two months before *Metallic Rouge* reached television, three of the people
@@ -236,6 +311,15 @@ the battles sound like different worlds.
         "authors": ["marcus-velde"],
         "series": ["metallic-rouge"],
         "tags": ["Metallic Rouge", "Bones", "first impressions", "review"],
+        "people": [
+            "motonobu-hori",
+            "yutaka-izubuchi",
+            "toshizo-nemoto",
+            "toshihiro-kawamoto",
+            "taisei-iwasaki",
+            "yuma-yamaguchi",
+            "towa-tei",
+        ],
         "publish_at": at(2024, 1, 31, 16, 0),
         "body": """\
 **In short:** gorgeous animation, a thoughtful premise, and a slow first arc.
@@ -274,6 +358,7 @@ We will return with a full review when the series ends.
         "authors": ["marcus-velde"],
         "series": ["metallic-rouge"],
         "tags": ["Metallic Rouge", "Bones", "review", "sci-fi"],
+        "people": ["yume-miyamoto", "tomoyo-kurosawa"],
         "publish_at": at(2024, 4, 10, 14, 0),
         "body": """\
 *Metallic Rouge* ends its thirteen-episode run as one of the best-looking

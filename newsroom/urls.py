@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", FaviconView.as_view()),
     path("", include("newsroom.app_urls")),
+    path("", include("series.urls")),
 ]
 
 if settings.DEBUG:

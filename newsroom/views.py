@@ -21,7 +21,16 @@ class PublicCacheMixin:
         return response
 
 
-class ArticleListView(PublicCacheMixin, ListView):
+class SafePaginationMixin:
+    """get_page turns "?page=abc" or "?page=999" into a real page, never an error."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class ArticleListView(PublicCacheMixin, SafePaginationMixin, ListView):
     """A paginated list of live articles; subclasses narrow it down."""
 
     paginate_by = 12
@@ -29,12 +38,6 @@ class ArticleListView(PublicCacheMixin, ListView):
 
     def get_queryset(self):
         return Article.objects.live().for_listing().newest_first()
-
-    def paginate_queryset(self, queryset, page_size):
-        # get_page turns "?page=abc" or "?page=999" into a real page, never a 500.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
 
 class HomeView(ArticleListView):
@@ -79,7 +82,7 @@ class ArticleDetailView(PublicCacheMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.live().for_listing().prefetch_related("series")
+        return Article.objects.live().for_listing().prefetch_related("series", "people")
 
     def get_context_data(self, **kwargs):
         article = self.object

@@ -113,6 +113,12 @@ class Article(models.Model):
         blank=True,
         help_text="The anime this piece is about. Its series page lists it.",
     )
+    people = models.ManyToManyField(
+        "series.Person",
+        related_name="articles",
+        blank=True,
+        help_text="People this piece interviews, profiles or is mainly about.",
+    )
     tags = TaggableManager(
         blank=True, help_text="Topics shared with series and merch, comma separated."
     )

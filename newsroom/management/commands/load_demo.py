@@ -1,5 +1,7 @@
 """Load the demo newsroom. Running it again changes nothing."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -7,7 +9,19 @@ from django.db import transaction
 from newsroom import demo_content as demo
 from newsroom.models import Article, Author, Section
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
-from series.models import CastCredit, Credit, Person, Role, Series, Studio
+from series.models import (
+    BroadcastSlot,
+    CastCredit,
+    Credit,
+    Episode,
+    Person,
+    RelatedSeries,
+    Role,
+    Series,
+    SeriesStudio,
+    Studio,
+    WatchOption,
+)
 
 DEMO_USERS = [
     # username, password, group, is_superuser
@@ -46,12 +60,12 @@ class Command(BaseCommand):
                 slug=data["slug"], defaults={**data, "user": users.get(username)}
             )
             authors[author.slug] = author
-        series = self._series()
+        series, people = self._series()
         created = 0
         for data in demo.ARTICLES:
-            created += self._article(data, sections, authors, series, published=True)
+            created += self._article(data, sections, authors, series, people, True)
         for data in demo.DRAFTS:
-            created += self._article(data, sections, authors, series, published=False)
+            created += self._article(data, sections, authors, series, people, False)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo newsroom ready: {created} new article(s), "
@@ -110,23 +124,56 @@ class Command(BaseCommand):
         tags = data.pop("tags")
         credits = data.pop("credits")
         cast = data.pop("cast")
+        first_episode_at = data.pop("first_episode_at")
+        broadcast = data.pop("broadcast")
+        watch = data.pop("watch")
         rouge, created = Series.objects.get_or_create(slug=data["slug"], defaults=data)
         if created:
-            rouge.studios.set([studios[slug] for slug in studio_slugs])
+            for slug in studio_slugs:
+                SeriesStudio.objects.create(series=rouge, studio=studios[slug])
             rouge.tags.set(tags)
-            for person, role in credits:
-                Credit.objects.create(
-                    series=rouge, person=people[person], role=roles[role]
-                )
-            for position, (character, note, person) in enumerate(cast):
-                CastCredit.objects.create(
+            Credit.objects.bulk_create(
+                Credit(series=rouge, person=people[person], role=roles[role])
+                for person, role in credits
+            )
+            CastCredit.objects.bulk_create(
+                CastCredit(
                     series=rouge,
                     character=character,
                     character_note=note,
                     person=people[person],
                     position=position,
                 )
+                for position, (character, note, person) in enumerate(cast)
+            )
+            Episode.objects.bulk_create(
+                Episode(
+                    series=rouge,
+                    number=number,
+                    air_at=first_episode_at + timedelta(weeks=number - 1),
+                    streaming_at=first_episode_at + timedelta(weeks=number - 1),
+                )
+                for number in range(1, rouge.episode_count + 1)
+            )
+            BroadcastSlot.objects.create(series=rouge, **broadcast)
+            WatchOption.objects.create(series=rouge, **watch)
         series = {rouge.slug: rouge}
+        for work in demo.STAFF_WORKS:
+            work = dict(work)
+            studio = work.pop("studio")
+            work_credits = work.pop("credits")
+            entry, created = Series.objects.get_or_create(
+                slug=work["slug"],
+                defaults={**work, "status": Series.Status.FINISHED},
+            )
+            if created:
+                if studio:
+                    SeriesStudio.objects.create(series=entry, studio=studios[studio])
+                for person, role, note in work_credits:
+                    Credit.objects.create(
+                        series=entry, person=people[person], role=roles[role], note=note
+                    )
+            series[entry.slug] = entry
         for title, slug, fmt, source, premiere in demo.BONES_CATALOGUE:
             entry, created = Series.objects.get_or_create(
                 slug=slug,
@@ -139,17 +186,23 @@ class Command(BaseCommand):
                 },
             )
             if created:
-                entry.studios.add(studios["bones"])
+                SeriesStudio.objects.create(series=entry, studio=studios["bones"])
+                RelatedSeries.objects.create(
+                    from_series=rouge,
+                    to_series=entry,
+                    relation=RelatedSeries.Relation.STUDIO,
+                )
             series[slug] = entry
-        return series
+        return series, people
 
-    def _article(self, data, sections, authors, series, *, published):
+    def _article(self, data, sections, authors, series, people, published):
         data = dict(data)
         if Article.objects.filter(slug=data["slug"]).exists():
             return 0
         author_slugs = data.pop("authors")
         series_slugs = data.pop("series")
         tags = data.pop("tags")
+        people_slugs = data.pop("people", [])
         article = Article.objects.create(
             **{**data, "section": sections[data["section"]]},
             status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
@@ -161,5 +214,6 @@ class Command(BaseCommand):
             )
         article.authors.set([authors[slug] for slug in author_slugs])
         article.series.set([series[slug] for slug in series_slugs])
+        article.people.set([people[slug] for slug in people_slugs])
         article.tags.set(tags)
         return 1

@@ -1,0 +1,155 @@
+from datetime import date
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from newsroom.views import ArticleListView, PublicCacheMixin, SafePaginationMixin
+
+from . import selectors
+from .filters import SeriesFilter
+from .models import Credit, Person, Season, Series, Studio
+
+
+class SeriesIndexView(PublicCacheMixin, SafePaginationMixin, FilterView):
+    """Every series, filtered by season, year, format, source, studio, status, tag."""
+
+    filterset_class = SeriesFilter
+    template_name = "series/series_list.html"
+    context_object_name = "series_list"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return Series.objects.for_cards().order_by("title")
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(filter_query=query.urlencode(), **kwargs)
+
+
+class SeriesDetailView(PublicCacheMixin, DetailView):
+    template_name = "series/series_detail.html"
+    context_object_name = "series"
+
+    def get_queryset(self):
+        return selectors.series_page_queryset()
+
+    def get_context_data(self, **kwargs):
+        series = self.object
+        characters, cast_languages = selectors.cast_by_character(series.cast.all())
+        articles = list(
+            selectors.coverage(series=series)[: selectors.COVERAGE_ON_PAGE + 1]
+        )
+        return super().get_context_data(
+            departments=selectors.staff_by_department(series.credits.all()),
+            characters=characters,
+            cast_languages=cast_languages,
+            related=selectors.related_series(series),
+            coverage=articles[: selectors.COVERAGE_ON_PAGE],
+            more_coverage=len(articles) > selectors.COVERAGE_ON_PAGE,
+            **kwargs,
+        )
+
+
+class SeriesCoverageView(ArticleListView):
+    """All the outlet's live articles about one series."""
+
+    template_name = "series/series_coverage.html"
+
+    def get_queryset(self):
+        self.series = get_object_or_404(Series, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(series=self.series)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(series=self.series, **kwargs)
+
+
+class PersonDetailView(PublicCacheMixin, DetailView):
+    template_name = "series/person_detail.html"
+    context_object_name = "person"
+    model = Person
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        credits = (
+            Credit.objects.filter(person=person)
+            .select_related("series", "role")
+            .order_by("role__position", "role__name", "-series__premiere_date")
+        )
+        by_role = {}
+        for credit in credits:
+            by_role.setdefault(credit.role, []).append(credit)
+        cast = person.cast.select_related("series").order_by("-series__premiere_date")
+        return super().get_context_data(
+            credits_by_role=list(by_role.items()),
+            performances=list(cast),
+            coverage=selectors.coverage(people=person)[: selectors.COVERAGE_ON_PAGE],
+            **kwargs,
+        )
+
+
+class StudioDetailView(PublicCacheMixin, DetailView):
+    template_name = "series/studio_detail.html"
+    context_object_name = "studio"
+    model = Studio
+
+    def get_context_data(self, **kwargs):
+        studio = self.object
+        works = studio.series_roles.select_related("series").order_by(
+            "-series__premiere_date", "series__title"
+        )
+        return super().get_context_data(
+            works=list(works),
+            coverage=selectors.coverage(series__studios=studio)[
+                : selectors.COVERAGE_ON_PAGE
+            ],
+            **kwargs,
+        )
+
+
+def current_season(request):
+    """Send readers to this season's chart."""
+    today = timezone.localdate()
+    return redirect(
+        "series:season-chart", season=Season.of(today).value, year=today.year
+    )
+
+
+class SeasonChartView(PublicCacheMixin, TemplateView):
+    """Every series premiering in one season, with studio, format and where to watch."""
+
+    template_name = "series/season_chart.html"
+
+    def get_context_data(self, **kwargs):
+        season, year = self.kwargs["season"], self.kwargs["year"]
+        if season not in Season.values or not 1900 <= year <= 2100:
+            raise Http404("No such season.")
+        first = date(year, Season.first_month(season), 1)
+        previous = (
+            date(year - 1, 10, 1)
+            if first.month == 1
+            else first.replace(month=first.month - 3)
+        )
+        following = (
+            date(year + 1, 1, 1)
+            if first.month == 10
+            else first.replace(month=first.month + 3)
+        )
+        series_list = (
+            Series.objects.in_season(season, year)
+            .for_cards()
+            .order_by("format", "premiere_date", "title")
+        )
+        groups = {}
+        for series in series_list:
+            groups.setdefault(series.get_format_display(), []).append(series)
+        return super().get_context_data(
+            season_label=f"{Season(season).label} {year}",
+            groups=list(groups.items()),
+            previous=(Season.of(previous), previous.year),
+            following=(Season.of(following), following.year),
+            **kwargs,
+        )

@@ -1,0 +1,208 @@
+from datetime import UTC, datetime
+
+import pytest
+from django.urls import reverse
+
+from series.models import CastCredit, Credit, Episode, Series, WatchOption
+
+pytestmark = pytest.mark.django_db
+
+INLINE_PREFIXES = [
+    "studio_roles",
+    "credits",
+    "cast",
+    "episodes",
+    "broadcasts",
+    "watch_options",
+    "relations_out",
+    "external_ids",
+]
+
+
+def series_post(**fields):
+    data = {
+        "title": "Metallic Rouge",
+        "slug": "metallic-rouge",
+        "title_japanese": "メタリックルージュ",
+        "format": "tv",
+        "source": "original",
+        "status": "finished",
+        "premiere_date": "2024-01-10",
+        "end_date": "2024-04-03",
+        "episode_count": "13",
+        "tags": "",
+        "_save": "Save",
+    }
+    for prefix in INLINE_PREFIXES:
+        data |= {
+            f"{prefix}-TOTAL_FORMS": "0",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0",
+            f"{prefix}-MAX_NUM_FORMS": "1000",
+        }
+    return data | fields
+
+
+def with_rows(data, prefix, rows):
+    data[f"{prefix}-TOTAL_FORMS"] = str(len(rows))
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"{prefix}-{index}-{key}"] = value
+    return data
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("root", "r@x.invalid", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def staff(make_person, make_role):
+    people = [make_person() for _ in range(8)]
+    roles = [make_role() for _ in range(8)]
+    return people, roles
+
+
+def test_whole_series_with_8_credits_and_2_cast_in_one_save(admin_client, staff):
+    people, roles = staff
+    data = series_post()
+    with_rows(
+        data,
+        "credits",
+        [{"person": p.pk, "role": r.pk} for p, r in zip(people, roles, strict=True)],
+    )
+    with_rows(
+        data,
+        "cast",
+        [
+            {
+                "character": "Rouge Redstar",
+                "person": people[0].pk,
+                "language": "ja",
+                "position": "0",
+            },
+            {
+                "character": "Naomi Orthmann",
+                "person": people[1].pk,
+                "language": "ja",
+                "position": "1",
+            },
+        ],
+    )
+    with_rows(
+        data,
+        "watch_options",
+        [
+            {
+                "platform": "Crunchyroll",
+                "region": "Worldwide except Asia",
+                "url": "https://www.crunchyroll.com/",
+                "subtitled": "on",
+                "dubbed": "on",
+                "position": "0",
+            }
+        ],
+    )
+    response = admin_client.post(reverse("admin:series_series_add"), data)
+    assert response.status_code == 302, response.context["errors"]
+    series = Series.objects.get(slug="metallic-rouge")
+    assert series.credits.count() == 8
+    assert series.cast.count() == 2
+    assert series.watch_options.get().dubbed
+    assert series.season_label == "Winter 2024"
+
+
+def test_episode_times_are_entered_in_japan_time(admin_client):
+    data = with_rows(
+        series_post(),
+        "episodes",
+        [{"number": "1", "air_at_0": "2024-01-11", "air_at_1": "00:55"}],
+    )
+    response = admin_client.post(reverse("admin:series_series_add"), data)
+    assert response.status_code == 302
+    episode = Episode.objects.get()
+    assert episode.air_at == datetime(2024, 1, 10, 15, 55, tzinfo=UTC)
+    change = admin_client.get(
+        reverse("admin:series_series_change", args=[episode.series_id])
+    )
+    assert b'value="00:55:00"' in change.content
+
+
+@pytest.mark.parametrize(
+    ("prefix", "rows", "message"),
+    [
+        (
+            "credits",
+            lambda p, r: [
+                {"person": p[0].pk, "role": r[0].pk},
+                {"person": p[0].pk, "role": r[0].pk},
+            ],
+            "already has this role",
+        ),
+        (
+            "credits",
+            lambda p, r: [
+                {
+                    "person": p[0].pk,
+                    "role": r[0].pk,
+                    "episode_from": "12",
+                    "episode_to": "20",
+                }
+            ],
+            "outside this series",
+        ),
+        (
+            "watch_options",
+            lambda p, r: [
+                {"platform": "X", "region": "Y", "url": "javascript:alert(1)"}
+            ],
+            "Enter a valid URL",
+        ),
+        (
+            "episodes",
+            lambda p, r: [{"number": "1"}, {"number": "1"}],
+            "duplicate data for number",
+        ),
+    ],
+)
+def test_bad_rows_give_clear_errors_and_save_nothing(
+    admin_client, staff, prefix, rows, message
+):
+    people, roles = staff
+    data = with_rows(series_post(), prefix, rows(people, roles))
+    response = admin_client.post(reverse("admin:series_series_add"), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Series.objects.exists()
+    assert not Credit.objects.exists()
+    assert not WatchOption.objects.exists()
+
+
+def test_end_date_before_premiere_is_a_form_error(admin_client):
+    data = series_post(end_date="2023-01-01")
+    response = admin_client.post(reverse("admin:series_series_add"), data)
+    assert response.status_code == 200
+    assert "end date cannot be before the premiere" in response.content.decode()
+    assert not Series.objects.exists()
+
+
+def test_series_admin_search_finds_misspellings(admin_client, make_series):
+    make_series(title="Metallic Rouge", misspellings="Metallic Rogue")
+    response = admin_client.get(
+        reverse("admin:series_series_changelist"), {"q": "Metallic Rogue"}
+    )
+    assert b"Metallic Rouge" in response.content
+
+
+def test_person_admin_lists_their_credits(admin_client, make_series, make_credit):
+    series = make_series(title="Cowboy Bebop")
+    credit = make_credit(series)
+    CastCredit.objects.create(series=series, character="Spike", person=credit.person)
+    response = admin_client.get(
+        reverse("admin:series_person_change", args=[credit.person.pk])
+    )
+    assert response.status_code == 200
+    assert b"Cowboy Bebop" in response.content
+    assert b"Spike" in response.content
