@@ -427,6 +427,56 @@ name down early if you want one from the first shipment.
     },
 ]
 
+FEATURE = {
+    "slug": "bones-25-years-of-originals",
+    "title": "From Hiwou to Rouge: a quarter century of Bones",
+    "dek": "Metallic Rouge caps 25 years of a studio that made its name with "
+    "adaptations but keeps coming back to original stories.",
+    "kind": "feature",
+    "section": "features",
+    "authors": ["aiko-brandt"],
+    "series": [
+        "metallic-rouge",
+        "hiwou-war-chronicles",
+        "fullmetal-alchemist-2003",
+        "fullmetal-alchemist-brotherhood",
+        "wolfs-rain",
+        "space-dandy",
+        "my-hero-academia",
+        "mob-psycho-100",
+    ],
+    "tags": ["Bones", "studio history", "Metallic Rouge"],
+    "people": ["masahiko-minami"],
+    "publish_at": at(2024, 1, 8, 9, 0),
+    "body": """\
+When Bones picked an original science-fiction series to mark its 25th
+anniversary, it was returning to where it started. The studio's first
+television work, *Hiwou War Chronicles*, was an original fantasy story, and
+the years since have alternated between adaptations that made Bones a
+household name and originals that showed what it wanted to be.
+
+## The adaptations that built the name
+
+*Fullmetal Alchemist* in 2003 turned a manga still in progress into a
+television hit, and *Fullmetal Alchemist: Brotherhood* went back to the
+source in 2009 for a version closer to the finished comic. Later, *My Hero
+Academia* and *Mob Psycho 100* brought the studio a new generation of fans.
+
+## The originals that defined its taste
+
+Between those, Bones kept making its own stories: the melancholy road trip
+of *Wolf's Rain*, the anything-goes comedy of *Space Dandy*, and now the
+android noir of *Metallic Rouge*, produced under studio president Masahiko
+Minami after some six years of development.
+
+## Why it matters
+
+Originals are a risk for any studio, because there is no existing readership
+to count on. That Bones chose one for its birthday says a lot about how the
+studio sees itself.
+""",
+}
+
 DRAFTS = [
     {
         "slug": "metallic-rouge-english-dub-cast",

@@ -24,7 +24,7 @@ def test_demo_loads_the_metallic_rouge_newsroom(client):
     assert Credit.objects.filter(series=rouge).count() == 10
     assert CastCredit.objects.filter(series=rouge).count() == 2
     kinds = set(Article.objects.live().values_list("kind", flat=True))
-    assert kinds == {"news", "review", "interview", "blog"}
+    assert kinds == {"news", "review", "interview", "blog", "feature"}
     assert Article.objects.filter(status="draft").exists()
     home = client.get("/").content.decode()
     assert "Metallic Rouge" in home

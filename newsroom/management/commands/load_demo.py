@@ -62,7 +62,7 @@ class Command(BaseCommand):
             authors[author.slug] = author
         series, people = self._series()
         created = 0
-        for data in demo.ARTICLES:
+        for data in [*demo.ARTICLES, demo.FEATURE]:
             created += self._article(data, sections, authors, series, people, True)
         for data in demo.DRAFTS:
             created += self._article(data, sections, authors, series, people, False)
