@@ -52,6 +52,15 @@ def distinct_rows(*fields, message):
     )
 
 
+class JoinedInline(admin.TabularInline):
+    """An inline whose rows show related names, fetched with one join."""
+
+    joined: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.joined)
+
+
 class ExtraOnAddMixin:
     """Blank rows on a new series (so a whole series is one screen), none later."""
 
@@ -69,7 +78,7 @@ class SeriesStudioInline(ExtraOnAddMixin, admin.TabularInline):
     )
 
 
-class CreditInline(ExtraOnAddMixin, admin.TabularInline):
+class CreditInline(ExtraOnAddMixin, JoinedInline):
     model = Credit
     extra_on_add = 8
     autocomplete_fields = ["person", "role"]
@@ -81,12 +90,10 @@ class CreditInline(ExtraOnAddMixin, admin.TabularInline):
         "episode_to",
         message="This person already has this role for these episodes.",
     )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "role")
+    joined = ("person", "role")
 
 
-class CastInline(ExtraOnAddMixin, admin.TabularInline):
+class CastInline(ExtraOnAddMixin, JoinedInline):
     model = CastCredit
     extra_on_add = 2
     autocomplete_fields = ["person"]
@@ -94,9 +101,7 @@ class CastInline(ExtraOnAddMixin, admin.TabularInline):
     formset = distinct_rows(
         "character", "person", "language", message="This performance is listed twice."
     )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person")
+    joined = ("person",)
 
 
 class EpisodeInline(ExtraOnAddMixin, admin.TabularInline):
@@ -219,7 +224,7 @@ class StudioAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PersonCreditInline(admin.TabularInline):
+class PersonCreditInline(JoinedInline):
     model = Credit
     extra = 0
     autocomplete_fields = ["series", "role"]
@@ -231,12 +236,10 @@ class PersonCreditInline(admin.TabularInline):
         "episode_to",
         message="This credit is listed twice.",
     )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("series", "role")
+    joined = ("series", "role")
 
 
-class PersonCastInline(admin.TabularInline):
+class PersonCastInline(JoinedInline):
     model = CastCredit
     extra = 0
     autocomplete_fields = ["series"]
@@ -244,9 +247,7 @@ class PersonCastInline(admin.TabularInline):
     formset = distinct_rows(
         "series", "character", "language", message="This performance is listed twice."
     )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("series")
+    joined = ("series",)
 
 
 @admin.register(Person)
