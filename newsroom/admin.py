@@ -9,16 +9,14 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from . import services
-from .forms import TagAutocompleteWidget, TagNamesField
+from .forms import tag_field
 from .models import Article, Author, Section
 
 TAG_SUGGESTIONS = 20
 
 
 class ArticleAdminForm(forms.ModelForm):
-    tags = TagNamesField(
-        widget=TagAutocompleteWidget(Article._meta.get_field("tags"), admin.site)
-    )
+    tags = tag_field(Article)
 
     class Meta:
         model = Article

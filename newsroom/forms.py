@@ -1,6 +1,7 @@
 """Admin form pieces shared by every model that carries tags."""
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -66,3 +67,10 @@ class TagNamesField(forms.Field):
             seen.add(name.casefold())
             names.append(name)
         return names
+
+
+def tag_field(model) -> TagNamesField:
+    """The admin's tag box for any model with a ``tags`` TaggableManager."""
+    return TagNamesField(
+        widget=TagAutocompleteWidget(model._meta.get_field("tags"), admin.site)
+    )

@@ -1,6 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
+
+from newsroom.forms import tag_field
 
 from .models import (
     JAPAN,
@@ -140,8 +143,17 @@ class ExternalIDInline(ExtraOnAddMixin, admin.TabularInline):
     formset = distinct_rows("site", message="Only one ID per site.")
 
 
+class SeriesAdminForm(forms.ModelForm):
+    tags = tag_field(Series)
+
+    class Meta:
+        model = Series
+        fields = ["tags"]  # SeriesAdmin.fieldsets add the rest
+
+
 @admin.register(Series)
 class SeriesAdmin(admin.ModelAdmin):
+    form = SeriesAdminForm
     list_display = [
         "title",
         "title_romaji",

@@ -177,3 +177,9 @@ def test_article_page_query_count_is_fixed(
     article = make_article(section=section, authors=authors, tags=["a", "b", "c"])
     with django_assert_max_num_queries(8):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_favicon_redirects_to_the_static_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
