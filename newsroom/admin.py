@@ -1,22 +1,28 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
-from django.http import JsonResponse
-from django.urls import path
+from django.db.models import Count, F
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
 from . import services
 from .forms import tag_field
-from .models import Article, Author, Section
+from .models import Article, Author, Correction, Revision, Section, Transition
+from .views import article_page_context
 
 TAG_SUGGESTIONS = 20
 
 
 class ArticleAdminForm(forms.ModelForm):
+    """The article form, with a guard against two people saving over each other."""
+
     tags = tag_field(Article)
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -32,7 +38,76 @@ class ArticleAdminForm(forms.ModelForm):
             "people",
             "tags",
             "publish_at",
+            "embargo_until",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk:
+            self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        # Lock the row so a concurrent save waits for this one to finish.
+        current = (
+            Article.objects.select_for_update().filter(pk=self.instance.pk).first()
+        )
+        base = cleaned.get("base_version")
+        publish_at, embargo = cleaned.get("publish_at"), cleaned.get("embargo_until")
+        if (
+            current is not None
+            and current.status == Article.Status.PUBLISHED
+            and publish_at
+            and embargo
+            and publish_at < embargo
+        ):
+            self.add_error(
+                "embargo_until",
+                "This article is published or scheduled before the embargo ends. "
+                "Move the publish time after the embargo, or unpublish it first.",
+            )
+        if current is None or base is None or base == current.version:
+            return cleaned
+        if self.data.get("_overwrite") == str(current.version):
+            return cleaned
+        self.conflict = conflict_details(current)
+        raise ValidationError(
+            f"{self.conflict['who']} saved this article at {self.conflict['when']}, "
+            "after you opened it. Your text is kept in the form below, and their "
+            "saved version is shown above it: copy what you need, or tick "
+            "“Save my version over theirs” and save again."
+        )
+
+
+def conflict_details(current: Article) -> dict:
+    latest_revision = current.revisions.select_related("user").first()
+    latest_move = current.transitions.select_related("user").first()
+    events = [e for e in (latest_revision, latest_move) if e is not None]
+    latest = max(events, key=lambda e: e.created_at) if events else None
+    user = getattr(latest, "user", None)
+    who = (user.get_full_name() or user.get_username()) if user else "Someone"
+    when = timezone.localtime(latest.created_at if latest else current.updated_at)
+    return {
+        "who": who,
+        "when": when.strftime("%H:%M on %d %b %Y"),
+        "version": current.version,
+        "title": current.title,
+        "dek": current.dek,
+        "body": current.body,
+    }
+
+
+class MoveForm(forms.Form):
+    """The comment and time that travel with a workflow button."""
+
+    move_comment = forms.CharField(required=False, max_length=2000)
+    move_at = forms.DateTimeField(
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+    )
 
 
 @admin.register(Section)
@@ -59,8 +134,51 @@ class AuthorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    fields = ["created_at", "kind", "note"]
+    verbose_name = "correction or update shown to readers"
+
+    def has_add_permission(self, request, obj=None):
+        return services.is_editor(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return services.is_editor(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return services.is_editor(request.user)
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Draft"),
+            ("in_review", "In review"),
+            ("approved", "Approved"),
+            ("scheduled", "Scheduled"),
+            ("published", "Published"),
+            ("unpublished", "Unpublished"),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        value = self.value()
+        if value == "scheduled":
+            return queryset.filter(status="published", publish_at__gt=now)
+        if value == "published":
+            return queryset.live()
+        if value in {"draft", "in_review", "approved", "unpublished"}:
+            return queryset.filter(status=value)
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
         "kind",
@@ -71,50 +189,237 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     list_display_links = ["title"]
-    list_filter = ["status", "kind", "section"]
+    list_filter = [StateFilter, "kind", "section"]
     list_select_related = ["section"]
     search_fields = ["title", "dek", "slug", "authors__name", "tags__name"]
     date_hierarchy = "publish_at"
     ordering = ["-updated_at"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["authors", "series", "people", "section"]
-    readonly_fields = ["status", "created_at", "updated_at", "view_on_site_link"]
-    actions = ["publish_selected", "unpublish_selected"]
-    save_on_top = True
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "dek", "body"]}),
-        (
-            "Relations",
-            {"fields": ["kind", "section", "authors", "series", "people", "tags"]},
-        ),
-        (
-            "Publishing",
-            {
-                "fields": [
-                    "status",
-                    "publish_at",
-                    "view_on_site_link",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
+    inlines = [CorrectionInline]
+    actions = [
+        "submit_selected",
+        "approve_selected",
+        "publish_selected",
+        "unpublish_selected",
     ]
+    save_on_top = True
     change_form_template = "admin/newsroom/article/change_form.html"
-    form = ArticleAdminForm
 
     class Media:
         css = {"all": ["admin/newsroom.css"]}
+        js = ["admin/newsroom-presence.js"]
+
+    def get_fieldsets(self, request, obj=None):
+        publishing = ["publish_at", "embargo_until", "status", "view_on_site_link"]
+        if obj is not None:
+            publishing += ["created_at", "updated_at"]
+        return [
+            (None, {"fields": ["title", "slug", "dek", "body", "base_version"]}),
+            (
+                "Relations",
+                {"fields": ["kind", "section", "authors", "series", "people", "tags"]},
+            ),
+            ("Publishing", {"fields": publishing}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["status", "created_at", "updated_at", "view_on_site_link"]
+        if not services.is_editor(request.user):
+            fields.append("publish_at")
+        return fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("authors")
+
+    # Permissions: the server decides, whatever the page offered.
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or services.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None or services.is_editor(request.user):
+            return True
+        return obj.status == Article.Status.DRAFT and services.is_owner(
+            request.user, obj
+        )
+
+    def has_publish_permission(self, request):
+        return services.is_editor(request.user)
+
+    # List columns
+
+    @admin.display(description="bylines")
+    def byline(self, obj):
+        return ", ".join(author.name for author in obj.authors.all())
+
+    @admin.display(description="state", ordering="status")
+    def publish_state(self, obj):
+        state = services.effective_state(obj)
+        if obj.status == Article.Status.PUBLISHED and not obj.is_scheduled:
+            label = "Live"
+        else:
+            label = obj.state_label
+        return format_html('<span class="state state-{}">{}</span>', state, label)
+
+    @admin.display(description="on the site")
+    def view_on_site_link(self, obj):
+        if obj.pk and obj.is_live:
+            return format_html(
+                '<a href="{}" target="_blank" rel="noopener">{}</a>',
+                obj.get_absolute_url(),
+                obj.get_absolute_url(),
+            )
+        return "Not visible to readers."
+
+    # Saving
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        else:
+            obj.version = F("version") + 1
+        super().save_model(request, obj, form, change)
+        if change:
+            obj.refresh_from_db(fields=["version"])
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if not article.authors.exists() and hasattr(request.user, "author_profile"):
+            article.authors.add(request.user.author_profile)
+        services.article_sync_revised_at(article=article)
+        services.article_record_revision(article=article, user=request.user)
+
+    def response_change(self, request, obj):
+        if "_move" in request.POST:
+            self._move(request, obj, request.POST["_move"])
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_move" in request.POST:
+            self._move(request, obj, request.POST["_move"])
+            return HttpResponseRedirect(
+                reverse("admin:newsroom_article_change", args=[obj.pk])
+            )
+        return super().response_add(request, obj, post_url_continue)
+
+    def _move(self, request, article, action) -> bool:
+        form = MoveForm(request.POST)
+        if not form.is_valid():
+            self.message_user(
+                request, "Enter the time as YYYY-MM-DD HH:MM.", messages.ERROR
+            )
+            return False
+        try:
+            article = services.article_transition(
+                article=article,
+                user=request.user,
+                action=action,
+                comment=form.cleaned_data["move_comment"],
+                at=form.cleaned_data["move_at"],
+            )
+        except (PermissionDenied, ValidationError) as error:
+            text = " ".join(getattr(error, "messages", [str(error)]))
+            self.message_user(request, f"“{article}”: {text}", messages.ERROR)
+            return False
+        self.message_user(
+            request,
+            f"“{article}” is now {article.state_label.lower()}.",
+            messages.SUCCESS,
+        )
+        return True
+
+    # Change form context: workflow, presence, history, previews
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        if object_id:
+            article = self.get_object(request, object_id)
+            if article is not None:
+                extra_context.update(self._workflow_context(request, article))
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _workflow_context(self, request, article):
+        if request.method == "GET":
+            others = services.editing_touch(article=article, user=request.user)
+        else:
+            others = services.editing_others(article=article, user=request.user)
+        return {
+            "moves": services.available_moves(request.user, article),
+            "article_state": services.effective_state(article),
+            "others_editing": others,
+            "transitions": article.transitions.select_related("user")[:20],
+            "revision_count": article.revisions.count(),
+            "preview_links": list(article.preview_links.usable()),
+            "can_edit_article": services.can_edit(request.user, article),
+            "time_zone": timezone.get_current_timezone_name(),
+        }
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        form = context.get("adminform").form if context.get("adminform") else None
+        context["conflict"] = getattr(form, "conflict", None)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    # Extra pages
 
     def get_urls(self):
+        def view(func):
+            return self.admin_site.admin_view(func)
+
         extra = [
             path(
                 "tag-autocomplete/",
-                self.admin_site.admin_view(self.tag_autocomplete),
+                view(self.tag_autocomplete),
                 name="newsroom_tag_autocomplete",
-            )
+            ),
+            path("<int:pk>/move/", view(self.move_view), name="newsroom_article_move"),
+            path(
+                "<int:pk>/preview/",
+                view(self.preview_view),
+                name="newsroom_article_preview",
+            ),
+            path(
+                "<int:pk>/share/", view(self.share_view), name="newsroom_article_share"
+            ),
+            path(
+                "<int:pk>/share/<int:link_pk>/revoke/",
+                view(self.revoke_view),
+                name="newsroom_article_revoke",
+            ),
+            path(
+                "<int:pk>/revisions/",
+                view(self.revisions_view),
+                name="newsroom_article_revisions",
+            ),
+            path(
+                "<int:pk>/revisions/<int:number>/restore/",
+                view(self.restore_view),
+                name="newsroom_article_restore",
+            ),
+            path(
+                "<int:pk>/presence/",
+                view(self.presence_view),
+                name="newsroom_article_presence",
+            ),
         ]
         return extra + super().get_urls()
+
+    def _article_for(self, request, pk) -> Article:
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def _back(self, article):
+        return HttpResponseRedirect(
+            reverse("admin:newsroom_article_change", args=[article.pk])
+        )
 
     def tag_autocomplete(self, request):
         """Suggest existing tag names for the tag box (Select2's JSON format)."""
@@ -134,84 +439,157 @@ class ArticleAdmin(admin.ModelAdmin):
             }
         )
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("authors")
+    def move_view(self, request, pk):
+        """Workflow buttons on a form the user may not edit (e.g. a piece in review)."""
+        if request.method != "POST":
+            raise Http404
+        article = self._article_for(request, pk)
+        self._move(request, article, request.POST.get("_move", ""))
+        return self._back(article)
 
-    @admin.display(description="bylines")
-    def byline(self, obj):
-        return ", ".join(author.name for author in obj.authors.all())
+    def preview_view(self, request, pk):
+        article = self._article_for(request, pk)
+        context = article_page_context(article, preview="staff")
+        response = TemplateResponse(request, "newsroom/article_detail.html", context)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
-    @admin.display(description="state", ordering="status")
-    def publish_state(self, obj):
-        if obj.status != Article.Status.PUBLISHED:
-            label, css = "Draft", "draft"
-        elif obj.publish_at and obj.publish_at > timezone.now():
-            label, css = "Scheduled", "scheduled"
-        else:
-            label, css = "Live", "live"
-        return format_html('<span class="state state-{}">{}</span>', css, label)
-
-    @admin.display(description="on the site")
-    def view_on_site_link(self, obj):
-        if obj.pk and obj.is_live:
-            return format_html(
-                '<a href="{}" target="_blank" rel="noopener">{}</a>',
-                obj.get_absolute_url(),
-                obj.get_absolute_url(),
-            )
-        return "Not visible to readers yet."
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if not form.instance.authors.exists() and hasattr(
-            request.user, "author_profile"
-        ):
-            form.instance.authors.add(request.user.author_profile)
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm(services.PUBLISH_PERMISSION)
-
-    def response_change(self, request, obj):
-        for flag, service, verb in (
-            ("_publish", services.article_publish, "published"),
-            ("_unpublish", services.article_unpublish, "returned to draft"),
-        ):
-            if flag in request.POST:
-                self._run(request, service, [obj], verb)
-                return self.response_post_save_change(request, obj)
-        return super().response_change(request, obj)
-
-    def response_add(self, request, obj, post_url_continue=None):
-        if "_publish" in request.POST:
-            self._run(request, services.article_publish, [obj], "published")
-        return super().response_add(request, obj, post_url_continue)
-
-    def _run(self, request, service, articles, verb):
-        done = 0
-        for article in articles:
-            try:
-                service(article=article, user=request.user)
-            except (PermissionDenied, ValidationError) as error:
-                message = "; ".join(getattr(error, "messages", [str(error)]))
-                self.message_user(request, f"“{article}”: {message}", messages.ERROR)
-            else:
-                done += 1
-        if done:
-            self.message_user(request, f"{done} article(s) {verb}.", messages.SUCCESS)
-
-    @admin.action(description="Publish selected articles", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        self._run(request, services.article_publish, list(queryset), "published")
-
-    @admin.action(
-        description="Return selected articles to draft", permissions=["publish"]
-    )
-    def unpublish_selected(self, request, queryset):
-        self._run(
-            request, services.article_unpublish, list(queryset), "returned to draft"
+    def share_view(self, request, pk):
+        if request.method != "POST":
+            raise Http404
+        article = self._article_for(request, pk)
+        link = services.preview_link_create(article=article, user=request.user)
+        url = request.build_absolute_uri(
+            reverse("newsroom:preview", kwargs={"token": link.token})
         )
+        expires = timezone.localtime(link.expires_at)
+        self.message_user(
+            request,
+            format_html(
+                'Preview link, valid until {}: <a href="{}">{}</a>',
+                f"{expires:%d %b %Y %H:%M}",
+                url,
+                url,
+            ),
+            messages.SUCCESS,
+        )
+        return self._back(article)
+
+    def revoke_view(self, request, pk, link_pk):
+        if request.method != "POST":
+            raise Http404
+        article = self._article_for(request, pk)
+        link = get_object_or_404(article.preview_links, pk=link_pk)
+        try:
+            services.preview_link_revoke(link=link, user=request.user)
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, "The preview link no longer works.")
+        return self._back(article)
+
+    def revisions_view(self, request, pk):
+        article = self._article_for(request, pk)
+        revisions = list(article.revisions.select_related("user"))
+        by_number = {revision.number: revision for revision in revisions}
+        changes, older, newer = None, None, None
+        try:
+            a, b = int(request.GET.get("a", 0)), int(request.GET.get("b", 0))
+        except ValueError:
+            a = b = 0
+        if a in by_number and b in by_number:
+            older, newer = sorted([by_number[a], by_number[b]], key=lambda r: r.number)
+            changes = services.revision_diff(older, newer)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Revisions of “{article}”",
+            "article": article,
+            "revisions": revisions,
+            "older": older,
+            "newer": newer,
+            "changes": changes,
+            "can_restore": services.can_edit(request.user, article),
+        }
+        return TemplateResponse(
+            request, "admin/newsroom/article/revisions.html", context
+        )
+
+    def restore_view(self, request, pk, number):
+        if request.method != "POST":
+            raise Http404
+        article = self._article_for(request, pk)
+        revision = get_object_or_404(Revision, article=article, number=number)
+        try:
+            services.article_restore_revision(
+                article=article, revision=revision, user=request.user
+            )
+        except (PermissionDenied, ValidationError) as error:
+            text = " ".join(getattr(error, "messages", [str(error)]))
+            self.message_user(request, text, messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                f"Revision {number} restored as a new revision.",
+                messages.SUCCESS,
+            )
+        return self._back(article)
+
+    def presence_view(self, request, pk):
+        """Heartbeat from an open change form; answers who else has it open."""
+        if request.method != "POST":
+            raise Http404
+        article = self._article_for(request, pk)
+        if request.POST.get("leave"):
+            services.editing_leave(article=article, user=request.user)
+            return JsonResponse({"others": []})
+        others = services.editing_touch(article=article, user=request.user)
+        return JsonResponse(
+            {"others": [user.get_full_name() or user.get_username() for user in others]}
+        )
+
+    # Bulk actions
+
+    def _bulk(self, request, queryset, action):
+        done = 0
+        for article in queryset:
+            if self._move(request, article, action):
+                done += 1
+        return done
+
+    @admin.action(description="Submit selected for review", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._bulk(request, queryset, "submit")
+
+    @admin.action(description="Approve selected", permissions=["publish"])
+    def approve_selected(self, request, queryset):
+        self._bulk(request, queryset, "approve")
+
+    @admin.action(description="Publish selected now", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._bulk(request, queryset, "publish")
+
+    @admin.action(description="Unpublish selected", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._bulk(request, queryset, "unpublish")
+
+
+@admin.register(Transition)
+class TransitionAdmin(admin.ModelAdmin):
+    """The workflow log, read-only."""
+
+    list_display = ["created_at", "article", "user", "from_status", "to_status"]
+    list_filter = ["to_status", "action"]
+    list_select_related = ["article", "user"]
+    search_fields = ["article__title", "comment"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

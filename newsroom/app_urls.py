@@ -7,6 +7,7 @@ app_name = "newsroom"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("articles/id/<int:pk>/", views.article_by_id, name="article-by-id"),
+    path("preview/<str:token>/", views.preview, name="preview"),
     path(
         "articles/<slug:slug>/",
         views.ArticleDetailView.as_view(),

@@ -1,46 +1,445 @@
 """Writes and workflow moves on articles.
 
-Admin actions, views and management commands call these and never repeat their
-steps: each checks permission, validates, saves, all in one transaction.
+Admin views, actions and management commands call these and never repeat
+their steps: each checks permission and state, validates, saves and records
+the audit trail in one transaction. The server is the only judge of what a
+user may do; buttons merely mirror ``available_moves``.
 """
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, Max, Min
 from django.utils import timezone
 
-from .models import Article
+from reviews.checks import review_problems
+
+from .models import Article, Correction, EditSession, PreviewLink, Revision, Transition
 
 PUBLISH_PERMISSION = "newsroom.publish_article"
+NEXT_SCHEDULED_CACHE_KEY = "newsroom:next-scheduled-publish"
+
+Status = Article.Status
 
 
-def _require_publisher(user) -> None:
-    if not user.has_perm(PUBLISH_PERMISSION):
-        raise PermissionDenied("Only editors can publish or unpublish articles.")
+@dataclass(frozen=True)
+class Move:
+    """A workflow move: from which states, to which, and who may make it."""
+
+    name: str
+    label: str
+    sources: frozenset[str]
+    editor_only: bool
+    needs_comment: bool = False
+    needs_time: bool = False
 
 
-@transaction.atomic
-def article_publish(*, article: Article, user, at: datetime | None = None) -> Article:
-    """Publish an article now, or at ``at`` (a future time schedules it).
+# States as editors see them: a published article with a future time is
+# "scheduled" (visibility is decided at read time, so no job has to flip it).
+DRAFT, IN_REVIEW, APPROVED = "draft", "in_review", "approved"
+SCHEDULED, PUBLISHED, UNPUBLISHED = "scheduled", "published", "unpublished"
 
-    An existing publish time is kept, so re-publishing never reorders the site.
-    """
-    _require_publisher(user)
-    article = Article.objects.select_for_update().get(pk=article.pk)
+MOVES = {
+    move.name: move
+    for move in [
+        Move("submit", "Submit for review", frozenset({DRAFT, UNPUBLISHED}), False),
+        Move("withdraw", "Withdraw from review", frozenset({IN_REVIEW}), False),
+        Move(
+            "send_back",
+            "Send back to the writer",
+            frozenset({IN_REVIEW, APPROVED, SCHEDULED}),
+            True,
+            needs_comment=True,
+        ),
+        Move("approve", "Approve", frozenset({IN_REVIEW}), True),
+        Move(
+            "schedule",
+            "Schedule",
+            frozenset({IN_REVIEW, APPROVED, SCHEDULED}),
+            True,
+            needs_time=True,
+        ),
+        Move(
+            "publish",
+            "Publish now",
+            frozenset({DRAFT, IN_REVIEW, APPROVED, SCHEDULED, UNPUBLISHED}),
+            True,
+        ),
+        Move("unpublish", "Unpublish", frozenset({PUBLISHED, SCHEDULED}), True),
+        Move("reopen", "Reopen as a draft", frozenset({UNPUBLISHED}), False),
+    ]
+}
+
+
+def effective_state(article: Article) -> str:
+    return SCHEDULED if article.is_scheduled else article.status
+
+
+def is_editor(user) -> bool:
+    return user.is_active and user.has_perm(PUBLISH_PERMISSION)
+
+
+def is_owner(user, article: Article) -> bool:
+    """Whether the user wrote the article: created it, or holds one of its bylines."""
+    if article.created_by_id == user.pk:
+        return True
+    return article.pk is not None and article.authors.filter(user=user).exists()
+
+
+def can_edit(user, article: Article) -> bool:
+    """Editors edit anything; writers only their own drafts."""
+    if not user.has_perm("newsroom.change_article"):
+        return False
+    if is_editor(user):
+        return True
+    return article.status == Status.DRAFT and is_owner(user, article)
+
+
+def available_moves(user, article: Article) -> list[Move]:
+    """The moves this user may make on this article now."""
+    state = effective_state(article)
+    if not user.has_perm("newsroom.change_article"):
+        return []
+    editor = is_editor(user)
+    owner = None
+    moves = []
+    for move in MOVES.values():
+        if state not in move.sources:
+            continue
+        if move.editor_only and not editor:
+            continue
+        if not editor:
+            owner = is_owner(user, article) if owner is None else owner
+            if not owner:
+                continue
+        moves.append(move)
+    return moves
+
+
+def publish_problems(article: Article) -> list[str]:
+    """What stops this article from going out. Reviews add their own checks."""
+    problems = []
     if not article.body.strip():
-        raise ValidationError("An article with an empty body cannot be published.")
-    article.publish_at = at or article.publish_at or timezone.now()
-    article.status = Article.Status.PUBLISHED
-    article.save(update_fields=["status", "publish_at", "updated_at"])
+        problems.append("The body is empty.")
+    if not article.authors.exists():
+        problems.append("The article has no byline.")
+    problems.extend(review_problems(article))
+    return problems
+
+
+def _check_time(article: Article, when: datetime, *, now: datetime) -> None:
+    if article.embargo_until and when < article.embargo_until:
+        local = timezone.localtime(article.embargo_until)
+        raise ValidationError(
+            f"This article is under embargo until {local:%d %b %Y %H:%M %Z}; "
+            "it cannot appear before then."
+        )
+
+
+@transaction.atomic
+def article_transition(
+    *,
+    article: Article,
+    user,
+    action: str,
+    comment: str = "",
+    at: datetime | None = None,
+) -> Article:
+    """Make one workflow move, or refuse it with PermissionDenied/ValidationError."""
+    move = MOVES.get(action)
+    if move is None:
+        raise ValidationError(f"Unknown action “{action}”.")
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    state = effective_state(article)
+    if move not in available_moves(user, article):
+        if state not in move.sources:
+            raise ValidationError(
+                f"“{move.label}” is not possible while the article is "
+                f"{article.state_label.lower()}."
+            )
+        raise PermissionDenied(f"You are not allowed to “{move.label.lower()}”.")
+    comment = (comment or "").strip()
+    if move.needs_comment and not comment:
+        raise ValidationError("Say what needs to change: a comment is required.")
+    now = timezone.now()
+    previous = article.status
+    fields = ["status", "updated_at", "version"]
+
+    if move.name in {"approve", "schedule"} and (at or move.needs_time):
+        if at is None:
+            raise ValidationError("Choose when the article should appear.")
+        if at <= now:
+            raise ValidationError("A scheduled time must be in the future.")
+        _check_time(article, at, now=now)
+        _refuse_problems(article)
+        article.status, article.publish_at = Status.PUBLISHED, at
+        fields.append("publish_at")
+    elif move.name == "publish":
+        _check_time(article, now, now=now)
+        _refuse_problems(article)
+        if article.publish_at is None or article.publish_at > now:
+            article.publish_at = now
+            fields.append("publish_at")
+        article.status = Status.PUBLISHED
+    else:
+        article.status = {
+            "submit": Status.IN_REVIEW,
+            "withdraw": Status.DRAFT,
+            "send_back": Status.DRAFT,
+            "approve": Status.APPROVED,
+            "unpublish": Status.UNPUBLISHED,
+            "reopen": Status.DRAFT,
+        }[move.name]
+        if previous == Status.PUBLISHED and state == SCHEDULED:
+            # A cancelled schedule forgets its time; a real publication keeps its date.
+            article.publish_at = None
+            fields.append("publish_at")
+
+    article.version = F("version") + 1
+    article.save(update_fields=fields)
+    article.refresh_from_db()
+    Transition.objects.create(
+        article=article,
+        user=user,
+        action=move.name,
+        from_status=previous,
+        to_status=article.status,
+        comment=comment,
+        publish_at=article.publish_at if article.status == Status.PUBLISHED else None,
+    )
+    forget_next_scheduled()
+    return article
+
+
+def _refuse_problems(article: Article) -> None:
+    problems = publish_problems(article)
+    if problems:
+        raise ValidationError(["It cannot be published yet:", *problems])
+
+
+# Revisions ----------------------------------------------------------------
+
+REVISION_FIELDS = [
+    ("title", "Title"),
+    ("dek", "Summary"),
+    ("body", "Body"),
+    ("kind", "Kind"),
+    ("section", "Section"),
+    ("authors", "Bylines"),
+    ("series", "Series"),
+    ("people", "People"),
+    ("tags", "Tags"),
+    ("embargo_until", "Embargo"),
+]
+
+
+def revision_snapshot(article: Article) -> dict:
+    """The editorial fields of an article as plain JSON."""
+    return {
+        "title": article.title,
+        "dek": article.dek,
+        "body": article.body,
+        "kind": article.kind,
+        "section": [article.section_id, str(article.section)],
+        "authors": [[a.pk, a.name] for a in article.authors.order_by("name")],
+        "series": [[s.pk, s.title] for s in article.series.order_by("title")],
+        "people": [[p.pk, p.name] for p in article.people.order_by("name")],
+        "tags": sorted(article.tags.names(), key=str.casefold),
+        "embargo_until": (
+            article.embargo_until.isoformat() if article.embargo_until else None
+        ),
+    }
+
+
+def article_record_revision(*, article: Article, user, note: str = "") -> Revision:
+    """Keep a revision of the article as it is now saved."""
+    last = article.revisions.aggregate(n=Max("number"))["n"] or 0
+    return Revision.objects.create(
+        article=article,
+        number=last + 1,
+        data=revision_snapshot(article),
+        user=user,
+        note=note[:200],
+    )
+
+
+@transaction.atomic
+def article_restore_revision(*, article: Article, revision: Revision, user) -> Article:
+    """Put an old revision's fields back; the restore is itself a new revision."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if revision.article_id != article.pk:
+        raise ValidationError("That revision belongs to another article.")
+    if not can_edit(user, article):
+        raise PermissionDenied("You cannot edit this article.")
+    from series.models import Person, Series
+
+    from .models import Author, Section
+
+    data = revision.data
+    article.title, article.dek, article.body = data["title"], data["dek"], data["body"]
+    article.kind = data["kind"]
+    if Section.objects.filter(pk=data["section"][0]).exists():
+        article.section_id = data["section"][0]
+    article.embargo_until = (
+        datetime.fromisoformat(data["embargo_until"]) if data["embargo_until"] else None
+    )
+    article.version = F("version") + 1
+    article.save()
+    article.refresh_from_db()
+    ids = {key: [pk for pk, _ in data[key]] for key in ("authors", "series", "people")}
+    article.authors.set(Author.objects.filter(pk__in=ids["authors"]))
+    article.series.set(Series.objects.filter(pk__in=ids["series"]))
+    article.people.set(Person.objects.filter(pk__in=ids["people"]))
+    article.tags.set(data["tags"])
+    article_record_revision(
+        article=article, user=user, note=f"Restored revision {revision.number}"
+    )
+    return article
+
+
+def _display(key: str, value) -> str:
+    if value is None or value == []:
+        return ""
+    if key in {"authors", "series", "people"}:
+        return ", ".join(name for _, name in value)
+    if key == "section":
+        return value[1]
+    if key == "tags":
+        return ", ".join(value)
+    return str(value)
+
+
+def revision_diff(older: Revision, newer: Revision) -> list[dict]:
+    """Field-by-field differences between two revisions, body line by line."""
+    import difflib
+
+    changes = []
+    for key, label in REVISION_FIELDS:
+        before = _display(key, older.data.get(key))
+        after = _display(key, newer.data.get(key))
+        if before == after:
+            continue
+        if key == "body":
+            lines = []
+            for line in difflib.ndiff(before.splitlines(), after.splitlines()):
+                op, text = line[:1], line[2:]
+                if op == "?":
+                    continue
+                kind = {"-": "removed", "+": "added"}.get(op, "same")
+                lines.append({"kind": kind, "text": text})
+            changes.append({"label": label, "lines": lines})
+        else:
+            changes.append({"label": label, "before": before, "after": after})
+    return changes
+
+
+# Corrections ---------------------------------------------------------------
+
+
+def article_sync_revised_at(*, article: Article) -> Article:
+    """Move the article's modified date to its newest correction or update."""
+    newest = article.corrections.aggregate(at=Max("created_at"))["at"]
+    Article.objects.filter(pk=article.pk).update(revised_at=newest)
+    article.revised_at = newest
     return article
 
 
 @transaction.atomic
-def article_unpublish(*, article: Article, user) -> Article:
-    """Take an article off the site and back to draft."""
-    _require_publisher(user)
-    article = Article.objects.select_for_update().get(pk=article.pk)
-    article.status = Article.Status.DRAFT
-    article.save(update_fields=["status", "updated_at"])
-    return article
+def article_add_correction(
+    *, article: Article, user, note: str, kind: str = Correction.Kind.UPDATE
+) -> Correction:
+    """Append a dated correction or update note (editors only)."""
+    if not is_editor(user):
+        raise PermissionDenied("Only editors can add corrections.")
+    if not note.strip():
+        raise ValidationError("Write what changed.")
+    correction = Correction.objects.create(
+        article=article, kind=kind, note=note.strip(), created_by=user
+    )
+    article_sync_revised_at(article=article)
+    return correction
+
+
+# Preview links -------------------------------------------------------------
+
+
+def preview_link_create(*, article: Article, user) -> PreviewLink:
+    """A secret link that shows this article to anyone, until it expires."""
+    if not user.has_perm("newsroom.view_article"):
+        raise PermissionDenied("You cannot share this article.")
+    return PreviewLink.objects.create(article=article, created_by=user)
+
+
+def preview_link_revoke(*, link: PreviewLink, user) -> PreviewLink:
+    if not (is_editor(user) or link.created_by_id == user.pk):
+        raise PermissionDenied("Only editors or the link's creator can revoke it.")
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    return link
+
+
+# Who is editing ------------------------------------------------------------
+
+
+def editing_touch(*, article: Article, user) -> list:
+    """Note that ``user`` has the form open; return the others who do too."""
+    now = timezone.now()
+    EditSession.objects.update_or_create(
+        article=article, user=user, defaults={"last_seen": now}
+    )
+    return editing_others(article=article, user=user, now=now)
+
+
+def editing_others(*, article: Article, user, now: datetime | None = None) -> list:
+    since = (now or timezone.now()) - timedelta(seconds=settings.EDIT_PRESENCE_SECONDS)
+    sessions = (
+        EditSession.objects.filter(article=article, last_seen__gte=since)
+        .exclude(user=user)
+        .select_related("user")
+        .order_by("-last_seen")
+    )
+    return [session.user for session in sessions]
+
+
+def editing_leave(*, article: Article, user) -> None:
+    EditSession.objects.filter(article=article, user=user).delete()
+
+
+# Read-time scheduling and HTTP caches --------------------------------------
+
+
+def next_scheduled_publish() -> datetime | None:
+    """The next moment a scheduled article goes live (cached until it changes)."""
+    value = cache.get(NEXT_SCHEDULED_CACHE_KEY)
+    if value is None:
+        nxt = Article.objects.filter(
+            status=Status.PUBLISHED, publish_at__gt=timezone.now()
+        ).aggregate(at=Min("publish_at"))["at"]
+        value = nxt.isoformat() if nxt else ""
+        cache.set(NEXT_SCHEDULED_CACHE_KEY, value, 3600)
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    if moment <= timezone.now():
+        forget_next_scheduled()
+        return next_scheduled_publish()
+    return moment
+
+
+def forget_next_scheduled() -> None:
+    cache.delete(NEXT_SCHEDULED_CACHE_KEY)
+
+
+def public_max_age() -> int:
+    """How long readers' caches may keep a page without hiding a scheduled story."""
+    max_age = settings.PAGE_CACHE_SECONDS
+    upcoming = next_scheduled_publish()
+    if upcoming is not None:
+        seconds = int((upcoming - timezone.now()).total_seconds())
+        max_age = max(0, min(max_age, seconds))
+    return max_age

@@ -177,6 +177,11 @@ FEED_CACHE_SECONDS = int(os.environ.get("FEED_CACHE_SECONDS", "300"))
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Shared preview links stop working after this many hours.
+PREVIEW_LINK_HOURS = int(os.environ.get("PREVIEW_LINK_HOURS", "48"))
+# Someone counts as "editing" an article while their form pinged this recently.
+EDIT_PRESENCE_SECONDS = 90
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -1,14 +1,15 @@
-from django.conf import settings
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .models import Article, Author, Section
+from . import services
+from .models import Article, Author, PreviewLink, Section
 
 
 class PublicCacheMixin:
-    """Let browsers and a CDN keep reader pages briefly."""
+    """Let browsers and a CDN keep reader pages briefly, but never past the
+    moment a scheduled article is due to appear."""
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -16,7 +17,7 @@ class PublicCacheMixin:
             patch_cache_control(response, private=True, no_cache=True)
         else:
             patch_cache_control(
-                response, public=True, max_age=settings.PAGE_CACHE_SECONDS
+                response, public=True, max_age=services.public_max_age()
             )
         return response
 
@@ -77,23 +78,47 @@ class AuthorDetailView(ArticleListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
+def article_page_context(article: Article, *, preview: str = "") -> dict:
+    """Everything the article template shows, for readers and previews alike."""
+    more = (
+        Article.objects.live()
+        .filter(section_id=article.section_id)
+        .exclude(pk=article.pk)
+        .select_related("section")
+        .newest_first()[:4]
+    )
+    return {
+        "article": article,
+        "more_articles": more,
+        "corrections": list(article.corrections.all()),
+        "preview": preview,
+    }
+
+
+def article_page_queryset():
+    return Article.objects.for_listing().prefetch_related("series", "people")
+
+
 class ArticleDetailView(PublicCacheMixin, DetailView):
     template_name = "newsroom/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.live().for_listing().prefetch_related("series", "people")
+        return article_page_queryset().live()
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        more = (
-            Article.objects.live()
-            .filter(section_id=article.section_id)
-            .exclude(pk=article.pk)
-            .select_related("section")
-            .newest_first()[:4]
-        )
-        return super().get_context_data(more_articles=more, **kwargs)
+        return super().get_context_data(**article_page_context(self.object), **kwargs)
+
+
+def preview(request, token):
+    """An unpublished article, for whoever holds a live preview link."""
+    link = get_object_or_404(PreviewLink.objects.usable(), token=token)
+    article = get_object_or_404(article_page_queryset(), pk=link.article_id)
+    context = article_page_context(article, preview="link") | {"preview_link": link}
+    response = render(request, "newsroom/article_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def article_by_id(request, pk):

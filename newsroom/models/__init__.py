@@ -2,5 +2,17 @@
 
 from .articles import Article, ArticleQuerySet, Section, live_q
 from .authors import Author
+from .workflow import Correction, EditSession, PreviewLink, Revision, Transition
 
-__all__ = ["Article", "ArticleQuerySet", "Author", "Section", "live_q"]
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "Author",
+    "Correction",
+    "EditSession",
+    "PreviewLink",
+    "Revision",
+    "Section",
+    "Transition",
+    "live_q",
+]

@@ -79,7 +79,10 @@ class Article(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        APPROVED = "approved", "Approved"
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -131,6 +134,26 @@ class Article(models.Model):
         blank=True,
         db_index=True,
         help_text="When readers can first see it. A future time schedules it.",
+    )
+    embargo_until = models.DateTimeField(
+        "embargo until",
+        null=True,
+        blank=True,
+        help_text="Nobody can publish or schedule this piece to appear before "
+        "this time (e.g. a press embargo).",
+    )
+    revised_at = models.DateTimeField(
+        "last correction or update",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set by correction and update notes; readers and feeds see it.",
+    )
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up on every save, so two editors cannot overwrite each "
+        "other unknowingly.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -185,7 +208,24 @@ class Article(models.Model):
 
     @property
     def modified_at(self):
-        """The date feeds and metadata report as last modified."""
-        if self.publish_at and self.updated_at < self.publish_at:
-            return self.publish_at
-        return self.updated_at
+        """When readers were last told of a change: publication or the last note."""
+        if self.revised_at and self.publish_at and self.revised_at > self.publish_at:
+            return self.revised_at
+        return self.publish_at or self.updated_at
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    @property
+    def state_label(self) -> str:
+        """The state as editors think of it: a future publish time is "Scheduled"."""
+        return "Scheduled" if self.is_scheduled else self.get_status_display()
+
+    @property
+    def under_embargo(self) -> bool:
+        return self.embargo_until is not None and self.embargo_until > timezone.now()

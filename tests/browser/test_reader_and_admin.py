@@ -39,7 +39,7 @@ def test_editor_publishes_a_draft_in_the_admin(page, demo_site):
     # The tag box is Select2 with the article's tags already chosen.
     assert page.locator(".select2-selection__choice").count() >= 2
     assert page.console.errors == []
-    page.click("input[name=_publish]")
+    page.click("button[name=_move][value=publish]")
     page.wait_for_load_state()
     assert page.locator(".messagelist .success").count() >= 1
     draft.refresh_from_db()

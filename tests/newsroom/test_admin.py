@@ -19,6 +19,12 @@ def article_form_data(section, author, **overrides):
         "tags": ["Bones", "release date"],
         "publish_at_0": "",
         "publish_at_1": "",
+        "embargo_until_0": "",
+        "embargo_until_1": "",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     } | overrides
 
@@ -51,8 +57,8 @@ def test_changelist_shows_publish_state(editor_client, make_article):
     make_article(title="Live piece")
     make_article(title="Draft piece", status="draft", publish_at=None)
     html = editor_client.get(reverse("admin:newsroom_article_changelist")).content
-    assert b"state-live" in html
-    assert b"state-draft" in html
+    assert b'<span class="state state-published">Live</span>' in html
+    assert b'<span class="state state-draft">Draft</span>' in html
 
 
 def test_editor_creates_article_with_new_and_existing_tags(
@@ -73,7 +79,11 @@ def test_editor_publishes_from_the_change_form(editor_client, make_article):
     article = make_article(status="draft", publish_at=None)
     url = reverse("admin:newsroom_article_change", args=[article.pk])
     data = article_form_data(
-        article.section, article.authors.get(), slug=article.slug, _publish="1"
+        article.section,
+        article.authors.get(),
+        slug=article.slug,
+        _move="publish",
+        base_version=article.version,
     )
     del data["_save"]
     response = editor_client.post(url, data)
@@ -87,9 +97,13 @@ def test_writer_cannot_publish_even_by_forging_the_button(client, writer, make_a
     article = make_article(status="draft", publish_at=None)
     url = reverse("admin:newsroom_article_change", args=[article.pk])
     form_page = client.get(url)
-    assert b'name="_publish"' not in form_page.content
+    assert b'value="publish"' not in form_page.content
     data = article_form_data(
-        article.section, article.authors.get(), slug=article.slug, _publish="1"
+        article.section,
+        article.authors.get(),
+        slug=article.slug,
+        _move="publish",
+        base_version=article.version,
     )
     client.post(url, data, follow=True)
     article.refresh_from_db()

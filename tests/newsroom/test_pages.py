@@ -175,7 +175,7 @@ def test_article_page_query_count_is_fixed(
     for _ in range(10):
         make_article(section=section, authors=authors)
     article = make_article(section=section, authors=authors, tags=["a", "b", "c"])
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
