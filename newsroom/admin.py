@@ -282,6 +282,13 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         else:
+            if not obj.revisions.exists():
+                # Articles made outside the admin get their starting point kept.
+                services.article_record_revision(
+                    article=Article.objects.get(pk=obj.pk),
+                    user=None,
+                    note="As it was before the first recorded edit",
+                )
             obj.version = F("version") + 1
         super().save_model(request, obj, form, change)
         if change:

@@ -36,6 +36,7 @@ class Move:
     editor_only: bool
     needs_comment: bool = False
     needs_time: bool = False
+    owner_only: bool = False
 
 
 # States as editors see them: a published article with a future time is
@@ -47,7 +48,13 @@ MOVES = {
     move.name: move
     for move in [
         Move("submit", "Submit for review", frozenset({DRAFT, UNPUBLISHED}), False),
-        Move("withdraw", "Withdraw from review", frozenset({IN_REVIEW}), False),
+        Move(
+            "withdraw",
+            "Withdraw from review",
+            frozenset({IN_REVIEW}),
+            False,
+            owner_only=True,
+        ),
         Move(
             "send_back",
             "Send back to the writer",
@@ -112,7 +119,7 @@ def available_moves(user, article: Article) -> list[Move]:
             continue
         if move.editor_only and not editor:
             continue
-        if not editor:
+        if move.owner_only or not editor:
             owner = is_owner(user, article) if owner is None else owner
             if not owner:
                 continue

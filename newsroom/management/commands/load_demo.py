@@ -9,6 +9,7 @@ from django.db import transaction
 from newsroom import demo_content as demo
 from newsroom.models import Article, Author, Section
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
+from newsroom.services import article_record_revision
 from series.models import (
     BroadcastSlot,
     CastCredit,
@@ -216,4 +217,5 @@ class Command(BaseCommand):
         article.series.set([series[slug] for slug in series_slugs])
         article.people.set([people[slug] for slug in people_slugs])
         article.tags.set(tags)
+        article_record_revision(article=article, user=None, note="Demo content")
         return 1
