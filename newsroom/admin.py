@@ -11,8 +11,17 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from . import services
+from .embeds import render_body
 from .forms import tag_field
-from .models import Article, Author, Correction, Revision, Section, Transition
+from .models import (
+    Article,
+    Author,
+    Correction,
+    Image,
+    Revision,
+    Section,
+    Transition,
+)
 from .views import article_page_context
 
 TAG_SUGGESTIONS = 20
@@ -30,7 +39,10 @@ class ArticleAdminForm(forms.ModelForm):
             "title",
             "slug",
             "dek",
+            "summary_points",
             "body",
+            "lead_image",
+            "lead_image_alt",
             "kind",
             "section",
             "authors",
@@ -131,7 +143,7 @@ class AuthorAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["name", "job_title", "user__username"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["user"]
+    autocomplete_fields = ["user", "photo"]
 
 
 class CorrectionInline(admin.TabularInline):
@@ -195,7 +207,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "publish_at"
     ordering = ["-updated_at"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["authors", "series", "people", "section"]
+    autocomplete_fields = ["authors", "series", "people", "section", "lead_image"]
     inlines = [CorrectionInline]
     actions = [
         "submit_selected",
@@ -215,7 +227,20 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj is not None:
             publishing += ["created_at", "updated_at"]
         return [
-            (None, {"fields": ["title", "slug", "dek", "body", "base_version"]}),
+            (
+                None,
+                {
+                    "fields": [
+                        "title",
+                        "slug",
+                        "dek",
+                        "summary_points",
+                        "body",
+                        "base_version",
+                    ]
+                },
+            ),
+            ("Media", {"fields": ["lead_image", "lead_image_alt"]}),
             (
                 "Relations",
                 {"fields": ["kind", "section", "authors", "series", "people", "tags"]},
@@ -301,6 +326,7 @@ class ArticleAdmin(admin.ModelAdmin):
             article.authors.add(request.user.author_profile)
         services.article_sync_revised_at(article=article)
         services.article_record_revision(article=article, user=request.user)
+        services.refresh_embedding_articles(key=f"article:{article.pk}")
 
     def response_change(self, request, obj):
         if "_move" in request.POST:
@@ -385,6 +411,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 view(self.tag_autocomplete),
                 name="newsroom_tag_autocomplete",
             ),
+            path(
+                "render-preview/",
+                view(self.render_preview),
+                name="newsroom_article_render_preview",
+            ),
             path("<int:pk>/move/", view(self.move_view), name="newsroom_article_move"),
             path(
                 "<int:pk>/preview/",
@@ -445,6 +476,18 @@ class ArticleAdmin(admin.ModelAdmin):
                 "pagination": {"more": False},
             }
         )
+
+    def render_preview(self, request):
+        """The body as readers will see it, for the editor's live preview pane."""
+        if request.method != "POST":
+            raise Http404
+        if not (
+            self.has_add_permission(request) or self.has_change_permission(request)
+        ):
+            raise PermissionDenied
+        body = request.POST.get("body", "")[:200_000]
+        result = render_body(body, strict=True)
+        return JsonResponse({"html": result.html, "errors": result.errors})
 
     def move_view(self, request, pk):
         """Workflow buttons on a form the user may not edit (e.g. a piece in review)."""
@@ -600,3 +643,65 @@ class TransitionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    """The media library: upload once, describe once, embed anywhere."""
+
+    list_display = ["thumbnail", "title", "credit", "size", "embed", "rights_expire_on"]
+    list_display_links = ["thumbnail", "title"]
+    search_fields = ["title", "alt_text", "caption", "credit", "source"]
+    list_filter = ["rights_expire_on"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["preview", "size", "embed"]
+    fieldsets = [
+        (None, {"fields": ["file", "preview", "size", "embed"]}),
+        ("Description", {"fields": ["title", "alt_text", "caption", "credit"]}),
+        ("Rights", {"fields": ["source", "licence", "rights_expire_on"]}),
+        ("Cropping", {"fields": ["focal_x", "focal_y"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("renditions")
+
+    def _smallest(self, obj):
+        widths = [r for r in obj.renditions.all() if r.kind == "width"]
+        return min(widths, key=lambda r: (r.format != "webp", r.width), default=None)
+
+    @admin.display(description="")
+    def thumbnail(self, obj):
+        small = self._smallest(obj)
+        if small is None:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="" width="80" height="{}" class="library-thumb">',
+            small.file.url,
+            max(1, round(80 * small.height / small.width)),
+        )
+
+    @admin.display(description="preview")
+    def preview(self, obj):
+        small = self._smallest(obj)
+        if small is None:
+            return "Saved images show a preview here."
+        return format_html(
+            '<img src="{}" alt="{}" style="max-width: 24rem; height: auto">',
+            small.file.url,
+            obj.alt_text,
+        )
+
+    @admin.display(description="size")
+    def size(self, obj):
+        return f"{obj.width} × {obj.height}" if obj.width else "–"
+
+    @admin.display(description="embed code")
+    def embed(self, obj):
+        if not obj.pk:
+            return "–"
+        return format_html("<code>{}</code>", obj.embed_code)
+
+    def save_model(self, request, obj, form, change):
+        services.image_store(
+            image=obj, user=request.user, file_changed="file" in form.changed_data
+        )

@@ -219,6 +219,7 @@ def article_transition(
         publish_at=article.publish_at if article.status == Status.PUBLISHED else None,
     )
     forget_next_scheduled()
+    refresh_embedding_articles(key=f"article:{article.pk}")
     return article
 
 
@@ -450,3 +451,63 @@ def public_max_age() -> int:
         seconds = int((upcoming - timezone.now()).total_seconds())
         max_age = max(0, min(max_age, seconds))
     return max_age
+
+
+# Media and rendered bodies ------------------------------------------------
+
+
+@transaction.atomic
+def image_store(*, image, user=None, file_changed: bool):
+    """Save an image; a new file is cleaned of metadata and gets renditions."""
+    from django.core.files.base import ContentFile
+
+    from . import imaging
+    from .models import Rendition
+
+    if file_changed:
+        image.file = imaging.clean_upload(image.file, image.file.name)
+    if image.pk is None and user is not None:
+        image.uploaded_by = user
+    image.save()
+    if file_changed:
+        for old in image.renditions.all():
+            old.file.delete(save=False)
+        image.renditions.all().delete()
+        with image.file.open("rb") as handle:
+            made = imaging.build_renditions(
+                handle, focal_x=image.focal_x, focal_y=image.focal_y
+            )
+        for item in made:
+            extension = "jpg" if item.fmt == "jpeg" else item.fmt
+            rendition = Rendition(
+                image=image,
+                kind=item.kind,
+                format=item.fmt,
+                width=item.width,
+                height=item.height,
+            )
+            rendition.file.save(
+                f"{image.pk}-{item.kind}-{item.width}.{extension}",
+                ContentFile(item.content),
+                save=False,
+            )
+            rendition.save()
+    refresh_embedding_articles(key=f"image:{image.pk}")
+    return image
+
+
+def refresh_embedding_articles(*, key: str) -> int:
+    """Re-render the stored HTML of every article that embeds ``key``.
+
+    Cards and boxes are baked into the HTML on save; when what they show
+    changes (an article unpublished, an image re-captioned), the articles that
+    show them are rendered again, and broken embeds drop out.
+    """
+    count = 0
+    for article in Article.objects.filter(embed_keys__contains=f" {key} "):
+        article.render_body()
+        Article.objects.filter(pk=article.pk).update(
+            **{name: getattr(article, name) for name in Article.RENDERED_FIELDS}
+        )
+        count += 1
+    return count

@@ -25,6 +25,10 @@ def validate_image_upload(file) -> None:
                     f"This image is {width}×{height} pixels, which is too large."
                 )
             image.verify()
+        # verify() checks the structure; a full decode also catches truncation.
+        file.seek(0)
+        with Image.open(file) as image:
+            image.load()
     except ValidationError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError):

@@ -5,6 +5,7 @@ from taggit.models import Tag
 
 from . import services
 from .models import Article, Author, PreviewLink, Section
+from .pictures import picture_for, social_image_url
 
 
 class PublicCacheMixin:
@@ -89,6 +90,14 @@ def article_page_context(article: Article, *, preview: str = "") -> dict:
     )
     return {
         "article": article,
+        "body_html": article.current_body_html(),
+        "lead_picture": picture_for(
+            article.lead_image,
+            alt=article.lead_image_alt,
+            sizes="(min-width: 48rem) 42rem, 100vw",
+            loading="eager",
+        ),
+        "social_image": social_image_url(article.lead_image),
         "more_articles": more,
         "corrections": list(article.corrections.all()),
         "preview": preview,

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
+from newsroom import services
 from newsroom.forms import tag_field
 
 from .models import (
@@ -173,6 +174,7 @@ class SeriesAdmin(admin.ModelAdmin):
     ]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["season_label"]
+    autocomplete_fields = ["key_art"]
     save_on_top = True
     fieldsets = [
         (
@@ -189,7 +191,7 @@ class SeriesAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Key art", {"fields": ["key_art", "key_art_alt", "key_art_credit"]}),
+        ("Key art", {"fields": ["key_art", "key_art_alt"]}),
         (
             "Facts",
             {
@@ -215,6 +217,11 @@ class SeriesAdmin(admin.ModelAdmin):
         RelatedSeriesInline,
         ExternalIDInline,
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Where-to-watch boxes in articles show this series' options.
+        services.refresh_embedding_articles(key=f"series:{form.instance.pk}")
 
     @admin.display(description="season", ordering="premiere_date")
     def season_label(self, obj):
@@ -267,6 +274,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "native_name"]
     search_fields = ["name", "native_name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["photo"]
     inlines = [PersonCreditInline, PersonCastInline]
 
 

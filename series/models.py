@@ -10,8 +10,6 @@ from django.db.models import F, Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from newsroom.validators import validate_image_upload
-
 JAPAN = ZoneInfo("Asia/Tokyo")
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -124,17 +122,19 @@ class Series(models.Model):
         null=True, blank=True, help_text="Planned or final number of episodes."
     )
     synopsis = models.TextField(blank=True)
-    key_art = models.ImageField(
-        upload_to="series/", blank=True, validators=[validate_image_upload]
+    key_art = models.ForeignKey(
+        "newsroom.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="From the media library; its credit line is shown with it.",
     )
     key_art_alt = models.CharField(
-        "key art description",
+        "key art alt text",
         max_length=250,
         blank=True,
-        help_text="What the key art shows, for readers who cannot see it.",
-    )
-    key_art_credit = models.CharField(
-        max_length=200, blank=True, help_text="e.g. “© BONES/Project Rouge”."
+        help_text="Only if this page needs a different description of the image.",
     )
     studios = models.ManyToManyField(
         Studio, through="SeriesStudio", related_name="series", blank=True
@@ -286,8 +286,12 @@ class Person(models.Model):
     aliases = models.TextField(
         blank=True, help_text="Other spellings of the name, one per line."
     )
-    photo = models.ImageField(
-        upload_to="people/", blank=True, validators=[validate_image_upload]
+    photo = models.ForeignKey(
+        "newsroom.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     bio = models.TextField(blank=True)
 

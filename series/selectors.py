@@ -34,7 +34,8 @@ class Character:
 
 
 def series_page_queryset():
-    return Series.objects.prefetch_related(
+    return Series.objects.select_related("key_art").prefetch_related(
+        "key_art__renditions",
         "studio_roles__studio",
         Prefetch("credits", queryset=Credit.objects.select_related("person", "role")),
         Prefetch("cast", queryset=CastCredit.objects.select_related("person")),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from newsroom.pictures import picture_for
 from newsroom.views import ArticleListView, PublicCacheMixin, SafePaginationMixin
 
 from . import selectors
@@ -43,7 +44,14 @@ class SeriesDetailView(PublicCacheMixin, DetailView):
         articles = list(
             selectors.coverage(series=series)[: selectors.COVERAGE_ON_PAGE + 1]
         )
+        key_art = picture_for(
+            series.key_art,
+            alt=series.key_art_alt,
+            sizes="(min-width: 60rem) 44rem, 100vw",
+            loading="eager",
+        )
         return super().get_context_data(
+            key_art=key_art,
             departments=selectors.staff_by_department(series.credits.all()),
             characters=characters,
             cast_languages=cast_languages,

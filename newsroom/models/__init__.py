@@ -2,6 +2,7 @@
 
 from .articles import Article, ArticleQuerySet, Section, live_q
 from .authors import Author
+from .media import Image, Rendition
 from .workflow import Correction, EditSession, PreviewLink, Revision, Transition
 
 __all__ = [
@@ -10,7 +11,9 @@ __all__ = [
     "Author",
     "Correction",
     "EditSession",
+    "Image",
     "PreviewLink",
+    "Rendition",
     "Revision",
     "Section",
     "Transition",

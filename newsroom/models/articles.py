@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from newsroom.markdown import render_markdown
+from newsroom.embeds import render_body
 
 
 def live_q(prefix: str = "", *, now=None) -> Q:
@@ -61,7 +61,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a card or feed item shows, in a fixed number of queries."""
-        return self.select_related("section").prefetch_related("authors", "tags")
+        return self.select_related("section", "lead_image").prefetch_related(
+            "authors", "tags", "lead_image__renditions"
+        )
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
@@ -103,6 +105,29 @@ class Article(models.Model):
         "> quote, - list.",
     )
     body_html = models.TextField(editable=False, default="")
+    summary_points = models.TextField(
+        "summary box",
+        blank=True,
+        help_text="Optional key points shown in a box at the top, one per line.",
+    )
+    lead_image = models.ForeignKey(
+        "newsroom.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_of",
+        help_text="Shown at the top and on social cards.",
+    )
+    lead_image_alt = models.CharField(
+        "lead image alt text",
+        max_length=300,
+        blank=True,
+        help_text="Only if this article needs a different description of the image.",
+    )
+    # Derived on save from the body: what it embeds, and when it must be re-rendered
+    # because an embedded image's rights run out.
+    embed_keys = models.TextField(editable=False, default="")
+    render_valid_until = models.DateTimeField(null=True, editable=False)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.NEWS)
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="articles"
@@ -183,20 +208,53 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+            kwargs["update_fields"] = {*update_fields, *self.RENDERED_FIELDS}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("newsroom:article-detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        if self.status == self.Status.PUBLISHED and not self.publish_at:
-            raise ValidationError(
-                {"publish_at": "A published article needs a publish time."}
+    RENDERED_FIELDS = ("body_html", "embed_keys", "render_valid_until")
+
+    def render_body(self):
+        """Fill the stored HTML from the body; broken embeds drop out quietly."""
+        result = render_body(self.body)
+        self.body_html = result.html
+        self.embed_keys = "".join(f" {key} " for key in sorted(result.refs))
+        self.render_valid_until = result.valid_until
+        return result
+
+    def current_body_html(self) -> str:
+        """The stored HTML, re-rendered once if an embedded image's rights ran out."""
+        if self.render_valid_until and self.render_valid_until <= timezone.now():
+            self.render_body()
+            type(self).objects.filter(pk=self.pk).update(
+                **{name: getattr(self, name) for name in self.RENDERED_FIELDS}
             )
+        return self.body_html
+
+    def clean(self):
+        errors = {}
+        if self.status == self.Status.PUBLISHED and not self.publish_at:
+            errors["publish_at"] = "A published article needs a publish time."
+        problems = render_body(self.body, strict=True).errors
+        if problems:
+            errors["body"] = problems
+        if self.lead_image_id and self.lead_image.rights_expired:
+            errors["lead_image"] = "The rights to this image have run out."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def summary_list(self) -> list[str]:
+        return [
+            line.strip(" -*•")
+            for line in self.summary_points.splitlines()
+            if line.strip(" -*•")
+        ]
 
     @property
     def is_live(self) -> bool:

@@ -2,8 +2,6 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from newsroom.validators import validate_image_upload
-
 
 class Author(models.Model):
     """A byline: the public profile of a writer, editor or contributor."""
@@ -24,11 +22,13 @@ class Author(models.Model):
         help_text="Shown under the name, e.g. “Senior anime critic”.",
     )
     bio = models.TextField(blank=True, help_text="A few sentences, plain text.")
-    photo = models.ImageField(
-        upload_to="authors/",
+    photo = models.ForeignKey(
+        "newsroom.Image",
+        null=True,
         blank=True,
-        validators=[validate_image_upload],
-        help_text="A square head shot works best. JPEG, PNG or WebP.",
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A head shot from the media library; square works best.",
     )
 
     class Meta:

@@ -35,3 +35,11 @@ def newsroom_dashboard(context):
         ).order_by("publish_at")[:DASHBOARD_ROWS],
         "published": articles.live(now=now).order_by("-publish_at")[:DASHBOARD_ROWS],
     }
+
+
+@register.inclusion_tag("newsroom/embeds/_picture.html")
+def picture(image, sizes="100vw", loading="lazy", alt=""):
+    """A responsive <picture> for a library image (prefetch its renditions)."""
+    from newsroom.pictures import picture_for
+
+    return {"picture": picture_for(image, alt=alt, sizes=sizes, loading=loading)}

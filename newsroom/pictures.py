@@ -1,0 +1,55 @@
+"""Turn an Image and its prefetched renditions into <picture> markup data."""
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Picture:
+    alt: str
+    src: str
+    width: int
+    height: int
+    webp_srcset: str
+    fallback_srcset: str
+    fallback_type: str
+    sizes: str
+    loading: str
+    caption: str = ""
+    credit: str = ""
+
+
+def picture_for(image, *, alt: str = "", sizes: str = "100vw", loading: str = "lazy"):
+    """Picture data from ``image.renditions`` (prefetch them), or None if unusable."""
+    if image is None or image.rights_expired:
+        return None
+    widths = [r for r in image.renditions.all() if r.kind == "width"]
+    if not widths:
+        return None
+    webp = sorted((r for r in widths if r.format == "webp"), key=lambda r: r.width)
+    fallback = sorted((r for r in widths if r.format != "webp"), key=lambda r: r.width)
+    if not fallback:
+        return None
+    largest = fallback[-1]
+    return Picture(
+        alt=alt or image.alt_text,
+        src=largest.file.url,
+        width=largest.width,
+        height=largest.height,
+        webp_srcset=", ".join(f"{r.file.url} {r.width}w" for r in webp),
+        fallback_srcset=", ".join(f"{r.file.url} {r.width}w" for r in fallback),
+        fallback_type=f"image/{largest.format}",
+        sizes=sizes,
+        loading=loading,
+        caption=image.caption,
+        credit=image.credit_line,
+    )
+
+
+def social_image_url(image) -> str:
+    """The 1200×630 crop for Open Graph and Twitter cards (renditions prefetched)."""
+    if image is None or image.rights_expired:
+        return ""
+    for rendition in image.renditions.all():
+        if rendition.kind == "social":
+            return rendition.file.url
+    return ""
