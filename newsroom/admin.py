@@ -220,7 +220,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["admin/newsroom.css"]}
-        js = ["admin/newsroom-presence.js"]
+        js = ["admin/newsroom-presence.js", "admin/newsroom-editor.js"]
 
     def get_fieldsets(self, request, obj=None):
         publishing = ["publish_at", "embargo_until", "status", "view_on_site_link"]
@@ -372,6 +372,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
+        extra_context["library_images"] = Image.objects.usable().only("title")[:100]
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None:
