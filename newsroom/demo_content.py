@@ -10,6 +10,40 @@ from zoneinfo import ZoneInfo
 JST = ZoneInfo("Asia/Tokyo")
 UTC = ZoneInfo("UTC")
 
+# Demo images: stand-in artwork (see demo_art), described as real stills would be.
+IMAGES = [
+    {
+        "key": "key-art",
+        "seed": 1,
+        "title": "Metallic Rouge key visual (demo artwork)",
+        "alt_text": "A red planet hangs over a dark city skyline at dusk.",
+        "caption": "Metallic Rouge is set on a terraformed Mars.",
+        "credit": "Shimbun demo artwork",
+        "focal_x": 50,
+        "focal_y": 35,
+    },
+    {
+        "key": "rooftop",
+        "seed": 2,
+        "title": "Rooftop at dusk (demo artwork)",
+        "alt_text": "Lit windows in tall towers under a crimson sky.",
+        "caption": "Bones' backgrounds give the Martian city a lived-in glow.",
+        "credit": "Shimbun demo artwork",
+        "focal_x": 50,
+        "focal_y": 60,
+    },
+    {
+        "key": "panel",
+        "seed": 3,
+        "title": "Anime NYC panel (demo artwork)",
+        "alt_text": "A stage lit in red in front of a city skyline backdrop.",
+        "caption": "The Metallic Rouge panel at Anime NYC 2023.",
+        "credit": "Crunchyroll",
+        "focal_x": 50,
+        "focal_y": 50,
+    },
+]
+
 SECTIONS = [
     ("News", "news", "Announcements, release dates, casting and industry news.", 1),
     ("Reviews", "reviews", "Our critics on the season's series and films.", 2),
@@ -218,6 +252,7 @@ ARTICLES = [
             "tomoyo-kurosawa",
         ],
         "publish_at": at(2023, 3, 22, 12, 30),
+        "lead_image": "key-art",
         "body": """\
 Studio Bones has a new original series on the way. *Metallic Rouge* was
 unveiled on 22 March 2023 during a live stream hosted by Fuji TV, and it is
@@ -240,8 +275,10 @@ with subtitles and an English dub. New episodes are planned for Wednesdays.
 - **Character design:** Toshihiro Kawamoto, the designer behind the cast of
   *Cowboy Bebop*
 
-The announcement came with a first trailer that shows a red-haired android
-heroine moving through a neon-lit Martian city.
+The announcement came with a first trailer that shows an android heroine
+moving through a neon-lit Martian city.
+
+[[video:https://www.youtube.com/watch?v=MRdemoTrlr1 title="Metallic Rouge teaser trailer (demo link)" poster=key-art]]
 
 ## The story so far
 
@@ -270,6 +307,7 @@ Redstar, and Tomoyo Kurosawa plays her human partner, Naomi Orthmann.
         "tags": ["Metallic Rouge", "Bones", "Anime NYC", "interview"],
         "people": ["masahiko-minami", "yutaka-izubuchi", "taisei-iwasaki"],
         "publish_at": at(2023, 11, 20, 15, 0),
+        "lead_image": "panel",
         "body": """\
 Two months before *Metallic Rouge* reached television, three of the people
 behind it sat down with a small group of journalists at Anime NYC 2023. What
@@ -297,7 +335,7 @@ Taisei Iwasaki, one of three composers alongside Yuma Yamaguchi and Towa Tei,
 said the score mixes club music with orchestral pieces so that the city and
 the battles sound like different worlds.
 
-*Image credit: Crunchyroll.*
+[[related:metallic-rouge-bones-25th-anniversary-anime-january-2024]]
 """,
     },
     {
@@ -321,10 +359,10 @@ the battles sound like different worlds.
             "towa-tei",
         ],
         "publish_at": at(2024, 1, 31, 16, 0),
+        "summary_points": "Gorgeous animation and a thoughtful premise\n"
+        "The hunt for the Immortal Nine starts slowly\n"
+        "New episodes stream on Crunchyroll every Wednesday",
         "body": """\
-**In short:** gorgeous animation, a thoughtful premise, and a slow first arc.
-New episodes stream on Crunchyroll every Wednesday.
-
 *Disclosure: the distributor gave us screeners of the first four episodes,
 including episode 4 ahead of its broadcast.*
 
@@ -344,7 +382,11 @@ The score, shared between Taisei Iwasaki, Yuma Yamaguchi and Towa Tei, is a
 constant pleasure: thumping club tracks in the city and sweeping strings in
 the sky.
 
+[[watch:metallic-rouge]]
+
 We will return with a full review when the series ends.
+
+[[related:metallic-rouge-bones-25th-anniversary-anime-january-2024]]
 """,
     },
     {
@@ -360,6 +402,7 @@ We will return with a full review when the series ends.
         "tags": ["Metallic Rouge", "Bones", "review", "sci-fi"],
         "people": ["yume-miyamoto", "tomoyo-kurosawa"],
         "publish_at": at(2024, 4, 10, 14, 0),
+        "lead_image": "key-art",
         "body": """\
 *Metallic Rouge* ends its thirteen-episode run as one of the best-looking
 television anime of the winter 2024 season, and one of the most ambitious.
@@ -372,7 +415,11 @@ minder Naomi Orthmann she tracks down the Immortal Nine, androids who have
 slipped their programming. The longer the hunt goes on, the less clear it is
 who deserves to be hunted.
 
+[[related:metallic-rouge-first-impressions-review]]
+
 ## What works
+
+[[image:rooftop]]
 
 The animation is the show's calling card. Action scenes are fluid and easy to
 follow, and the quieter frames look like paintings: a still of Rouge on a
@@ -382,11 +429,21 @@ Yume Miyamoto gives Rouge a flat, careful voice that slowly warms, and Tomoyo
 Kurosawa's Naomi is funny and sharp. Their partnership carries the weaker
 episodes.
 
+[[quote attribution="Marcus Velde, Shimbun"]]
+A stylish, sincere story about who counts as a person.
+[[/quote]]
+
 ## What doesn't
 
 The middle of the series repeats itself, and the final act rushes through
 revelations that deserved room. Viewers who want the mystery explained in
 detail will be left with questions.
+
+[[spoiler title="How the hunt ends"]]
+The last episodes turn the mission around: the more of the Immortal Nine
+Rouge confronts, the clearer it becomes that she was built for this hunt,
+and the finale asks whether she can choose anything else.
+[[/spoiler]]
 
 ## Verdict
 
@@ -407,6 +464,7 @@ reach exceeds its grasp, but it reaches further than most.
         "series": ["metallic-rouge"],
         "tags": ["Metallic Rouge", "merch", "episode review"],
         "publish_at": at(2024, 1, 12, 10, 0),
+        "lead_image": "rooftop",
         "body": """\
 **Free shipping within Germany on orders over 100 EUR** (*Kostenloser Versand
 innerhalb Deutschlands ab 100 EUR Bestellwert*) while the winter season runs.

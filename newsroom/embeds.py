@@ -105,10 +105,7 @@ def _parse(source: str, first_line: int = 1):
             index += 1
             continue
         kind, ref = match["kind"], match["ref"] or ""
-        attrs = {
-            k: (v if v is not None else bare)
-            for k, v, bare in ATTR.findall(match["attrs"])
-        }
+        attrs = {k: bare or quoted for k, quoted, bare in ATTR.findall(match["attrs"])}
         embed = Embed(kind, ref, attrs, number)
         if kind in BLOCK_KINDS:
             end = next(

@@ -1,15 +1,19 @@
 """Load the demo newsroom. Running it again changes nothing."""
 
+import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from django.core.files.base import ContentFile
+
 from newsroom import demo_content as demo
-from newsroom.models import Article, Author, Section
+from newsroom.demo_art import draw_art
+from newsroom.models import Article, Author, Image, Section
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
-from newsroom.services import article_record_revision
+from newsroom.services import article_record_revision, image_store
 from series.models import (
     BroadcastSlot,
     CastCredit,
@@ -61,6 +65,7 @@ class Command(BaseCommand):
                 slug=data["slug"], defaults={**data, "user": users.get(username)}
             )
             authors[author.slug] = author
+        self.images = self._images()
         series, people = self._series()
         created = 0
         for data in [*demo.ARTICLES, demo.FEATURE]:
@@ -79,6 +84,27 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  {username} / {password}  ({group or 'superuser'})"
                 )
+
+    def _images(self):
+        images = {}
+        for data in demo.IMAGES:
+            data = dict(data)
+            key, seed = data.pop("key"), data.pop("seed")
+            image = Image.objects.filter(title=data["title"]).first()
+            if image is None:
+                image = Image(**data)
+                image.file = ContentFile(draw_art(seed).read(), name=f"{key}.jpg")
+                image_store(image=image, file_changed=True)
+            images[key] = image
+        return images
+
+    def _with_images(self, body):
+        """Demo bodies name images by key; the library knows them by number."""
+        return re.sub(
+            r"(image:|poster=)([a-z][a-z-]*)",
+            lambda m: f"{m[1]}{self.images[m[2]].pk}" if m[2] in self.images else m[0],
+            body,
+        )
 
     def _users(self, groups):
         User = get_user_model()
@@ -204,6 +230,9 @@ class Command(BaseCommand):
         series_slugs = data.pop("series")
         tags = data.pop("tags")
         people_slugs = data.pop("people", [])
+        lead = data.pop("lead_image", None)
+        data["lead_image"] = self.images[lead] if lead else None
+        data["body"] = self._with_images(data["body"])
         article = Article.objects.create(
             **{**data, "section": sections[data["section"]]},
             status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
