@@ -4,10 +4,9 @@ import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-
-from django.core.files.base import ContentFile
 
 from newsroom import demo_content as demo
 from newsroom.demo_art import draw_art
