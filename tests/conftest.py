@@ -5,10 +5,13 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from newsroom.models import Article, Author, Section
+from newsroom import services
+from newsroom.models import Article, Author, Image, Section
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
+from tests.images import picture_bytes
 
 _counter = itertools.count(1)
 
@@ -61,6 +64,17 @@ def make_article(db, make_section, make_author):
         if series:
             article.series.set(list(series))
         return article
+
+    return make
+
+
+@pytest.fixture
+def make_image(db):
+    def make(data=None, name="still.jpg", **fields):
+        fields = {"title": "Still", "alt_text": "A red planet over a city"} | fields
+        image = Image(**fields)
+        image.file = ContentFile(data or picture_bytes(), name=name)
+        return services.image_store(image=image, file_changed=True)
 
     return make
 
