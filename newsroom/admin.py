@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
+from reviews.admin import ReviewInline
+
 from . import services
 from .embeds import render_body
 from .forms import tag_field
@@ -208,7 +210,6 @@ class ArticleAdmin(admin.ModelAdmin):
     ordering = ["-updated_at"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["authors", "series", "people", "section", "lead_image"]
-    inlines = [CorrectionInline]
     actions = [
         "submit_selected",
         "approve_selected",
@@ -221,6 +222,11 @@ class ArticleAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["admin/newsroom.css"]}
         js = ["admin/newsroom-presence.js", "admin/newsroom-editor.js"]
+
+    def get_inlines(self, request, obj):
+        if obj is None or obj.kind == Article.Kind.REVIEW:
+            return [ReviewInline, CorrectionInline]
+        return [CorrectionInline]
 
     def get_fieldsets(self, request, obj=None):
         publishing = ["publish_at", "embargo_until", "status", "view_on_site_link"]
@@ -500,7 +506,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def preview_view(self, request, pk):
         article = self._article_for(request, pk)
-        context = article_page_context(article, preview="staff")
+        context = article_page_context(article, request, preview="staff")
         response = TemplateResponse(request, "newsroom/article_detail.html", context)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"

@@ -25,6 +25,7 @@ urlpatterns = [
     path("favicon.ico", FaviconView.as_view()),
     path("", include("newsroom.app_urls")),
     path("", include("series.urls")),
+    path("", include("reviews.urls")),
 ]
 
 if settings.DEBUG:

@@ -79,8 +79,11 @@ class AuthorDetailView(ArticleListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-def article_page_context(article: Article, *, preview: str = "") -> dict:
+def article_page_context(article: Article, request, *, preview: str = "") -> dict:
     """Everything the article template shows, for readers and previews alike."""
+    from reviews.selectors import review_context
+
+    extra = review_context(article, request.build_absolute_uri)
     more = (
         Article.objects.live()
         .filter(section_id=article.section_id)
@@ -101,6 +104,7 @@ def article_page_context(article: Article, *, preview: str = "") -> dict:
         "more_articles": more,
         "corrections": list(article.corrections.all()),
         "preview": preview,
+        **extra,
     }
 
 
@@ -116,14 +120,17 @@ class ArticleDetailView(PublicCacheMixin, DetailView):
         return article_page_queryset().live()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**article_page_context(self.object), **kwargs)
+        return super().get_context_data(
+            **article_page_context(self.object, self.request), **kwargs
+        )
 
 
 def preview(request, token):
     """An unpublished article, for whoever holds a live preview link."""
     link = get_object_or_404(PreviewLink.objects.usable(), token=token)
     article = get_object_or_404(article_page_queryset(), pk=link.article_id)
-    context = article_page_context(article, preview="link") | {"preview_link": link}
+    context = article_page_context(article, request, preview="link")
+    context["preview_link"] = link
     response = render(request, "newsroom/article_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"

@@ -50,7 +50,10 @@ class SeriesDetailView(PublicCacheMixin, DetailView):
             sizes="(min-width: 60rem) 44rem, 100vw",
             loading="eager",
         )
+        from reviews.selectors import series_reviews
+
         return super().get_context_data(
+            **series_reviews(series),
             key_art=key_art,
             departments=selectors.staff_by_department(series.credits.all()),
             characters=characters,

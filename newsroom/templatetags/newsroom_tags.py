@@ -43,3 +43,21 @@ def picture(image, sizes="100vw", loading="lazy", alt=""):
     from newsroom.pictures import picture_for
 
     return {"picture": picture_for(image, alt=alt, sizes=sizes, loading=loading)}
+
+
+@register.filter
+def jsonld(data):
+    """A JSON-LD script body; <, > and & are escaped so it cannot close the tag."""
+    import json
+
+    from django.utils.safestring import mark_safe
+
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)
+
+
+@register.filter
+def get_item(mapping, key):
+    """Look a key up in a dict from a template: ``table|get_item:key``."""
+    return mapping.get(key, []) if mapping else []

@@ -2,6 +2,18 @@
 // insertion, and the syntax help beside the field.
 (function () {
   "use strict";
+  // The score box belongs to reviews only: follow the kind while adding.
+  var kind = document.getElementById("id_kind");
+  var scoreBox = document.getElementById("review-group");
+  if (kind && scoreBox) {
+    var follow = function () { scoreBox.hidden = kind.value !== "review"; };
+    kind.addEventListener("change", follow);
+    follow();
+  }
+})();
+
+(function () {
+  "use strict";
   var body = document.getElementById("id_body");
   var tools = document.getElementById("body-tools");
   if (!body || !tools) return;

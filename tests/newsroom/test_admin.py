@@ -25,6 +25,10 @@ def article_form_data(section, author, **overrides):
         "corrections-INITIAL_FORMS": "0",
         "corrections-MIN_NUM_FORMS": "0",
         "corrections-MAX_NUM_FORMS": "1000",
+        "review-TOTAL_FORMS": "0",
+        "review-INITIAL_FORMS": "0",
+        "review-MIN_NUM_FORMS": "0",
+        "review-MAX_NUM_FORMS": "1",
         "_save": "Save",
     } | overrides
 

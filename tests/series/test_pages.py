@@ -265,5 +265,5 @@ def test_encyclopedia_pages_run_a_fixed_number_of_queries(
         "/series/",
         f"/series/{series.slug}/coverage/",
     ]:
-        with django_assert_max_num_queries(16):
+        with django_assert_max_num_queries(20):
             assert client.get(path).status_code == 200, path

@@ -1,0 +1,41 @@
+"""Feeds of reviews alone, with the score in every item."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from newsroom.feeds import FullContentAtom, LatestArticlesFeed
+from newsroom.models import Article
+
+
+class ReviewsFeed(LatestArticlesFeed):
+    """The newest live reviews."""
+
+    def title(self):
+        return f"{settings.SITE_NAME}: reviews"
+
+    def link(self):
+        return reverse("reviews:review-list")
+
+    def items(self):
+        return (
+            Article.objects.live()
+            .filter(kind=Article.Kind.REVIEW, review__score__isnull=False)
+            .for_listing()
+            .select_related("review", "review__series")
+            .newest_first()[:30]
+        )
+
+    def item_title(self, item):
+        return f"{item.title} ({item.review.score_label})"
+
+    def item_description(self, item):
+        review = item.review
+        verdict = f" {review.verdict}" if review.verdict else ""
+        return f"Score: {review.score_label}.{verdict}"
+
+    def item_categories(self, item):
+        return ["Review", *super().item_categories(item)]
+
+
+class ReviewsAtomFeed(ReviewsFeed):
+    feed_type = FullContentAtom
