@@ -359,13 +359,22 @@ the battles sound like different worlds.
             "towa-tei",
         ],
         "publish_at": at(2024, 1, 31, 16, 0),
+        "review": {
+            "review_type": "first",
+            "score": "7.5",
+            "verdict": "Beautiful and thoughtful, if slow to get going.",
+            "pros": "Superb animation\nA score that moves between club and orchestra",
+            "cons": "The first targets blur together",
+            "series": "metallic-rouge",
+            "episode_from": 1,
+            "episode_to": 4,
+            "reviewed_from": "Screeners of episodes 1–4 provided by the "
+            "distributor, episode 4 ahead of its broadcast.",
+        },
         "summary_points": "Gorgeous animation and a thoughtful premise\n"
         "The hunt for the Immortal Nine starts slowly\n"
         "New episodes stream on Crunchyroll every Wednesday",
         "body": """\
-*Disclosure: the distributor gave us screeners of the first four episodes,
-including episode 4 ahead of its broadcast.*
-
 Motonobu Hori's direction is at its best in the quiet moments: Rouge
 listening to a street musician, Naomi checking a report while a Nean cleaner
 works around her feet. Yutaka Izubuchi and Toshizo Nemoto's scripts let
@@ -403,6 +412,17 @@ We will return with a full review when the series ends.
         "people": ["yume-miyamoto", "tomoyo-kurosawa"],
         "publish_at": at(2024, 4, 10, 14, 0),
         "lead_image": "key-art",
+        "review": {
+            "review_type": "final",
+            "score": "8",
+            "verdict": "A stylish, sincere story whose reach exceeds its grasp.",
+            "pros": "Some of the best-looking TV animation of the season\n"
+            "Miyamoto and Kurosawa make a great double act\n"
+            "Ideas about personhood that stay with you",
+            "cons": "A repetitive middle stretch\nA finale that rushes its answers",
+            "series": "metallic-rouge",
+            "reviewed_from": "All thirteen episodes, watched on Crunchyroll.",
+        },
         "body": """\
 *Metallic Rouge* ends its thirteen-episode run as one of the best-looking
 television anime of the winter 2024 season, and one of the most ambitious.
@@ -450,7 +470,6 @@ and the finale asks whether she can choose anything else.
 A stylish, sincere science-fiction story about who counts as a person. Its
 reach exceeds its grasp, but it reaches further than most.
 
-**Score: 8 out of 10.**
 """,
     },
     {
@@ -484,6 +503,43 @@ name down early if you want one from the first shipment.
 """,
     },
 ]
+
+EPISODE_REVIEW = {
+    "slug": "metallic-rouge-episode-1-review",
+    "title": "Metallic Rouge episode 1 review: straight into the hunt",
+    "dek": "The premiere skips the explanations and trusts its pictures.",
+    "kind": "review",
+    "section": "reviews",
+    "authors": ["marcus-velde"],
+    "series": ["metallic-rouge"],
+    "tags": ["Metallic Rouge", "episode review", "review"],
+    "people": ["motonobu-hori"],
+    "publish_at": at(2024, 1, 11, 18, 0),
+    "lead_image": "rooftop",
+    "review": {
+        "review_type": "episode",
+        "score": "7",
+        "verdict": "A confident, confusing, gorgeous opener.",
+        "pros": "Fluid action\nA Mars that feels lived in",
+        "cons": "A flood of unexplained terms",
+        "series": "metallic-rouge",
+        "episode_from": 1,
+    },
+    "body": """\
+The first episode of *Metallic Rouge* drops us into the middle of a mission:
+Rouge is already hunting, two of the Immortal Nine are already gone, and the
+show does not stop to explain what a Nean owes the humans around it.
+
+That is a gamble, and it mostly pays off. Motonobu Hori keeps the camera
+close to Rouge, so we learn the city the way she does: through crowds,
+checkpoints and the price of a dose of nectar.
+
+The closing fight is the episode's showpiece, and the reason to keep
+watching.
+
+[[watch:metallic-rouge]]
+""",
+}
 
 FEATURE = {
     "slug": "bones-25-years-of-originals",

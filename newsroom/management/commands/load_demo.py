@@ -13,6 +13,7 @@ from newsroom.demo_art import draw_art
 from newsroom.models import Article, Author, Image, Section
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
 from newsroom.services import article_record_revision, image_store
+from reviews.models import Review
 from series.models import (
     BroadcastSlot,
     CastCredit,
@@ -67,7 +68,7 @@ class Command(BaseCommand):
         self.images = self._images()
         series, people = self._series()
         created = 0
-        for data in [*demo.ARTICLES, demo.FEATURE]:
+        for data in [*demo.ARTICLES, demo.EPISODE_REVIEW, demo.FEATURE]:
             created += self._article(data, sections, authors, series, people, True)
         for data in demo.DRAFTS:
             created += self._article(data, sections, authors, series, people, False)
@@ -230,6 +231,7 @@ class Command(BaseCommand):
         tags = data.pop("tags")
         people_slugs = data.pop("people", [])
         lead = data.pop("lead_image", None)
+        review = data.pop("review", None)
         data["lead_image"] = self.images[lead] if lead else None
         data["body"] = self._with_images(data["body"])
         article = Article.objects.create(
@@ -245,5 +247,11 @@ class Command(BaseCommand):
         article.series.set([series[slug] for slug in series_slugs])
         article.people.set([people[slug] for slug in people_slugs])
         article.tags.set(tags)
+        if review:
+            review = dict(review)
+            Review.objects.create(
+                article=article,
+                **{**review, "series": series[review["series"]]},
+            )
         article_record_revision(article=article, user=None, note="Demo content")
         return 1
