@@ -175,6 +175,8 @@ class Series(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        field = self._meta.get_field("premiere_date")
+        self.premiere_date = field.to_python(self.premiere_date)
         if self.premiere_date:
             self.season = Season.of(self.premiere_date)
             self.season_year = self.premiere_date.year
