@@ -50,13 +50,22 @@ class LatestArticlesFeed(Feed):
         return "/"
 
     def items(self):
-        return Article.objects.live().for_listing().newest_first()[:FEED_LENGTH]
+        return (
+            Article.objects.live()
+            .for_listing()
+            .select_related("review")
+            .newest_first()[:FEED_LENGTH]
+        )
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
-        return item.dek or item.title
+        summary = item.dek or item.title
+        review = getattr(item, "review", None) if item.kind == "review" else None
+        if review is not None and review.score is not None:
+            return f"Score: {review.score_label}. {summary}"
+        return summary
 
     def item_extra_kwargs(self, item):
         return {"content": item.body_html}

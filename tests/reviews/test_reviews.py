@@ -315,3 +315,13 @@ def test_review_feed_carries_the_score(client, demo, url):
 def test_reviews_also_appear_in_the_main_feed(client, demo):
     feed = feedparser.parse(client.get("/feeds/rss/").content)
     assert any("Metallic Rouge review" in entry.title for entry in feed.entries)
+
+
+def test_main_feed_items_of_reviews_carry_the_score(client, demo):
+    feed = feedparser.parse(client.get("/feeds/atom/").content)
+    review = next(
+        e for e in feed.entries if e.title.startswith("Metallic Rouge review")
+    )
+    assert review.summary.startswith("Score: 8/10.")
+    news = next(e for e in feed.entries if e.title.startswith("Bones sets"))
+    assert not news.summary.startswith("Score")
