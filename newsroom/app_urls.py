@@ -18,6 +18,11 @@ urlpatterns = [
     ),
     path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
     path("author/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
+    path("go/<int:item_id>/", views.merch_redirect, name="merch-go"),
+    path(
+        "banner/<int:banner_id>/dismiss/", views.banner_dismiss, name="banner-dismiss"
+    ),
+    path("about/<slug:slug>/", views.PageDetailView.as_view(), name="page-detail"),
     path("feeds/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
     path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
 ]

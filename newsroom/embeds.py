@@ -62,6 +62,7 @@ class Rendered:
     errors: list[str] = field(default_factory=list)
     refs: set[str] = field(default_factory=set)
     valid_until: datetime | None = None
+    article_id: int | None = None
 
 
 @dataclass
@@ -135,10 +136,10 @@ def _parse(source: str, first_line: int = 1):
 # Rendering ---------------------------------------------------------------
 
 
-def render_body(source: str, *, strict: bool = False) -> Rendered:
+def render_body(source: str, *, strict: bool = False, article_id=None) -> Rendered:
     """Render a body. ``strict`` collects every broken reference as an error for
     the editor; otherwise broken embeds quietly drop out so pages stay whole."""
-    result = Rendered(html="")
+    result = Rendered(html="", article_id=article_id)
     result.html = _render(source, 1, result, strict=strict)
     return result
 

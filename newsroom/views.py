@@ -1,10 +1,13 @@
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from . import services
-from .models import Article, Author, PreviewLink, Section
+from . import merch, services
+from .models import Article, Author, MerchItem, Page, PreviewLink, Section
 from .pictures import picture_for, social_image_url
 
 
@@ -104,8 +107,23 @@ def article_page_context(article: Article, request, *, preview: str = "") -> dic
         "more_articles": more,
         "corrections": list(article.corrections.all()),
         "preview": preview,
+        **shop_context(article),
         **extra,
     }
+
+
+def shop_context(article: Article) -> dict:
+    """The automatic shop block, and whether the page needs the disclosure."""
+    items = merch.shop_items(article)
+    shop = (
+        merch.render_block(
+            items, title="Shop this series", block_id="shop", article=article.pk
+        )
+        if items
+        else ""
+    )
+    in_body = 'class="merch-block"' in article.body_html
+    return {"shop_block": shop, "affiliate_links": bool(shop) or in_body}
 
 
 def article_page_queryset():
@@ -141,3 +159,64 @@ def article_by_id(request, pk):
     """A permanent address for an article that survives slug changes (feed GUIDs)."""
     article = get_object_or_404(Article.objects.live().only("slug"), pk=pk)
     return redirect(article, permanent=True)
+
+
+@require_GET
+def merch_redirect(request, item_id):
+    """Send a reader to an item's shop page and count the click.
+
+    Only ever redirects to the item's stored address, and only while it is on
+    one of its retailer's allowed domains; the query string chooses nothing
+    but which article the click is counted for.
+    """
+    item = get_object_or_404(
+        MerchItem.objects.active().select_related("retailer"), pk=item_id
+    )
+    if not item.link_is_allowed:
+        raise Http404("This link is not allowed.")
+    from_article = request.GET.get("from", "")
+    merch.click_record(
+        item=item, article_id=int(from_article) if from_article.isdigit() else None
+    )
+    response = HttpResponseRedirect(item.url)
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_POST
+def banner_dismiss(request, banner_id):
+    """Remember, in a cookie, that this reader closed the banner."""
+    dismissed = dismissed_banners(request)
+    dismissed.add(banner_id)
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        BANNER_COOKIE,
+        ",".join(str(pk) for pk in sorted(dismissed)[-20:]),
+        max_age=60 * 60 * 24 * 60,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
+BANNER_COOKIE = "shimbun_dismissed"
+
+
+def dismissed_banners(request) -> set[int]:
+    raw = request.COOKIES.get(BANNER_COOKIE, "")
+    return {int(part) for part in raw.split(",") if part.isdigit()}
+
+
+class PageDetailView(PublicCacheMixin, DetailView):
+    """A standing page: editorial policy, disclosures, contact."""
+
+    model = Page
+    template_name = "newsroom/page_detail.html"
+    context_object_name = "page"

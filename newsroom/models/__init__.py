@@ -3,17 +3,24 @@
 from .articles import Article, ArticleQuerySet, Section, live_q
 from .authors import Author
 from .media import Image, Rendition
+from .merch import Banner, MerchClick, MerchItem, Retailer
+from .pages import Page
 from .workflow import Correction, EditSession, PreviewLink, Revision, Transition
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "Author",
+    "Banner",
     "Correction",
     "EditSession",
     "Image",
+    "MerchClick",
+    "MerchItem",
+    "Page",
     "PreviewLink",
     "Rendition",
+    "Retailer",
     "Revision",
     "Section",
     "Transition",

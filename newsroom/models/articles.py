@@ -208,11 +208,16 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        creating = self.pk is None
         self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, *self.RENDERED_FIELDS}
         super().save(*args, **kwargs)
+        if creating and " merch " in self.embed_keys:
+            # Shop links count clicks per article, which needs this row's id.
+            self.render_body()
+            super().save(update_fields=self.RENDERED_FIELDS)
 
     def get_absolute_url(self):
         return reverse("newsroom:article-detail", kwargs={"slug": self.slug})
@@ -221,7 +226,7 @@ class Article(models.Model):
 
     def render_body(self):
         """Fill the stored HTML from the body; broken embeds drop out quietly."""
-        result = render_body(self.body)
+        result = render_body(self.body, article_id=self.pk)
         self.body_html = result.html
         self.embed_keys = "".join(f" {key} " for key in sorted(result.refs))
         self.render_valid_until = result.valid_until

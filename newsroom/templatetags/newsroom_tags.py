@@ -61,3 +61,25 @@ def jsonld(data):
 def get_item(mapping, key):
     """Look a key up in a dict from a template: ``table|get_item:key``."""
     return mapping.get(key, []) if mapping else []
+
+
+CURRENCY_SIGNS = {
+    "EUR": "€",
+    "USD": "US$",
+    "GBP": "£",
+    "JPY": "¥",
+    "CAD": "CA$",
+    "AUD": "A$",
+}
+
+
+@register.filter
+def money(amount, currency):
+    """A price for readers: "€49.90", "¥8,800". The browser re-formats it for
+    the reader's own locale; this is what shows without JavaScript."""
+    if amount is None:
+        return ""
+    sign = CURRENCY_SIGNS.get(currency, f"{currency} ")
+    if currency == "JPY":
+        return f"{sign}{int(amount):,}"
+    return f"{sign}{amount:,.2f}"

@@ -1,0 +1,226 @@
+"""Merch blocks, click counting and link health."""
+
+import http.client
+import ssl
+from datetime import datetime
+from urllib.parse import urlparse
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .embeds import EmbedError, Handler, register
+from .models import Article, MerchClick, MerchItem
+from .pictures import picture_for
+
+BLOCK_LIMIT = 12
+SHOP_LIMIT = 8
+
+
+# Rendering -----------------------------------------------------------------
+
+
+def items_for(*, ids=(), series=None, tag=None, now=None):
+    """Active items for a block: chosen ones in order, or by series or tag."""
+    items = MerchItem.objects.active(now=now).for_blocks()
+    if ids:
+        found = {item.pk: item for item in items.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found][:BLOCK_LIMIT]
+    if series is not None:
+        items = items.filter(series=series)
+    if tag:
+        items = items.filter(tags__slug=tag)
+    return list(items.distinct().order_by("name")[:BLOCK_LIMIT])
+
+
+def shop_items(article, *, now=None):
+    """Automatic "Shop this series": active items sharing a series or tag."""
+    series_ids = [s.pk for s in article.series.all()]
+    tag_ids = [t.pk for t in article.tags.all()]
+    if not series_ids and not tag_ids:
+        return []
+    return list(
+        MerchItem.objects.active(now=now)
+        .for_blocks()
+        .filter(Q(series__in=series_ids) | Q(tags__in=tag_ids))
+        .distinct()
+        .order_by("series_id", "name")[:SHOP_LIMIT]
+    )
+
+
+def block_context(items, *, title: str, block_id: str, article=None) -> dict:
+    """``article`` is the id clicks are counted for."""
+    return {
+        "items": [
+            {"item": item, "picture": picture_for(item.image, sizes="14rem")}
+            for item in items
+        ],
+        "title": title,
+        "block_id": block_id,
+        "article": article,
+    }
+
+
+def render_block(items, *, title, block_id, article=None) -> str:
+    return render_to_string(
+        "newsroom/merch/block.html",
+        block_context(items, title=title, block_id=block_id, article=article),
+    )
+
+
+def _next_change(items, now):
+    """When an item's active window next opens or closes (for re-rendering)."""
+    moments = [
+        moment
+        for item in items
+        for moment in (item.active_from, item.active_until)
+        if moment and moment > now
+    ]
+    return min(moments, default=None)
+
+
+def _render_merch_embed(embed, lookup, result, strict):
+    from series.models import Series
+
+    now = timezone.now()
+    title = embed.attrs.get("title", "Shop the merch")
+    if embed.ref:
+        try:
+            ids = [int(part) for part in embed.ref.split(",") if part]
+        except ValueError:
+            raise EmbedError(
+                "merch items are listed by number: [[merch:12,15]]."
+            ) from None
+        known = set(MerchItem.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        missing = [str(pk) for pk in ids if pk not in known]
+        if missing:
+            raise EmbedError(f"there is no merch item {', '.join(missing)}.")
+        result.refs.update(f"merch:{pk}" for pk in ids)
+        items = items_for(ids=ids, now=now)
+        everything = list(MerchItem.objects.filter(pk__in=ids))
+    elif "series" in embed.attrs:
+        series = Series.objects.filter(slug=embed.attrs["series"]).first()
+        if series is None:
+            raise EmbedError(f"there is no series “{embed.attrs['series']}”.")
+        result.refs.add(f"merch-series:{series.pk}")
+        items = items_for(series=series, now=now)
+        everything = list(MerchItem.objects.filter(series=series))
+    elif "tag" in embed.attrs:
+        result.refs.add(f"merch-tag:{embed.attrs['tag']}")
+        items = items_for(tag=embed.attrs["tag"], now=now)
+        everything = list(MerchItem.objects.filter(tags__slug=embed.attrs["tag"]))
+    else:
+        raise EmbedError('say which items: [[merch:12,15]], series="…" or tag="…".')
+    change = _next_change(everything, now)
+    if change and (result.valid_until is None or change < result.valid_until):
+        result.valid_until = change
+    result.refs.add("merch")
+    if not items:
+        if strict and embed.ref:
+            raise EmbedError("none of these merch items can be shown now.")
+        return ""
+    return render_block(
+        items, title=title, block_id=f"merch-{embed.line}", article=result.article_id
+    )
+
+
+register(Handler("merch", _render_merch_embed))
+
+
+# Clicks ----------------------------------------------------------------------
+
+
+def click_record(*, item: MerchItem, article_id: int | None) -> None:
+    """Count one click for the item (and article), today. Nothing about the reader."""
+    article = None
+    if article_id:
+        article = Article.objects.live().filter(pk=article_id).only("pk").first()
+    day = timezone.localdate()
+    lookup = {"item": item, "day": day}
+    lookup["article" if article else "article__isnull"] = article or True
+    updated = MerchClick.objects.filter(**lookup).update(count=F("count") + 1)
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            MerchClick.objects.create(item=item, article=article, day=day, count=1)
+    except IntegrityError:
+        MerchClick.objects.filter(**lookup).update(count=F("count") + 1)
+
+
+# Link health -----------------------------------------------------------------
+
+
+def check_link(url: str, *, timeout: float) -> tuple[str, str]:
+    """(status, note) for one address, without following redirects."""
+    parsed = urlparse(url)
+    connection_class = (
+        http.client.HTTPSConnection
+        if parsed.scheme == "https"
+        else http.client.HTTPConnection
+    )
+    kwargs = {"timeout": timeout}
+    if parsed.scheme == "https":
+        kwargs["context"] = ssl.create_default_context()
+    path = parsed.path or "/"
+    if parsed.query:
+        path += "?" + parsed.query
+    try:
+        connection = connection_class(parsed.hostname, parsed.port, **kwargs)
+        try:
+            for method in ("HEAD", "GET"):
+                connection.request(
+                    method, path, headers={"User-Agent": "Shimbun link check"}
+                )
+                response = connection.getresponse()
+                response.read(1024)
+                if response.status != 405 or method == "GET":
+                    break
+        finally:
+            connection.close()
+    except (OSError, http.client.HTTPException) as error:
+        return (
+            MerchItem.LinkStatus.DEAD,
+            f"Could not connect: {error.__class__.__name__}",
+        )
+    if 200 <= response.status < 300:
+        return MerchItem.LinkStatus.OK, f"HTTP {response.status}"
+    if 300 <= response.status < 400:
+        target = response.getheader("Location", "")
+        return MerchItem.LinkStatus.REDIRECTED, f"HTTP {response.status} to {target}"[
+            :300
+        ]
+    return MerchItem.LinkStatus.DEAD, f"HTTP {response.status}"
+
+
+def check_links(*, timeout: float = 10, now: datetime | None = None) -> dict:
+    """Check every active item's link and record the outcome for editors."""
+    counts = {}
+    now = now or timezone.now()
+    items = MerchItem.objects.filter(
+        Q(active_until__isnull=True) | Q(active_until__gt=now)
+    )
+    for item in items:
+        status, note = check_link(item.url, timeout=timeout)
+        counts[status] = counts.get(status, 0) + 1
+        changed = status != item.link_status
+        MerchItem.objects.filter(pk=item.pk).update(
+            link_status=status, link_note=note, link_checked_at=timezone.now()
+        )
+        if changed:
+            refresh_item_embeds(item)
+    return counts
+
+
+def refresh_item_embeds(item: MerchItem) -> None:
+    """Re-render the articles whose merch blocks may show this item."""
+    from .services import refresh_embedding_articles
+
+    keys = [f"merch:{item.pk}"]
+    if item.series_id:
+        keys.append(f"merch-series:{item.series_id}")
+    if item.pk:
+        keys += [f"merch-tag:{slug}" for slug in item.tags.slugs()]
+    for key in keys:
+        refresh_embedding_articles(key=key)

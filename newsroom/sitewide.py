@@ -1,0 +1,44 @@
+"""Things every public page shows, kept in the cache between edits."""
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from .models import Banner, Page
+
+BANNERS_KEY = "newsroom:banners"
+FOOTER_KEY = "newsroom:footer-pages"
+
+
+def current_banner(dismissed: set[int]):
+    """The newest running banner this reader has not closed, if any."""
+    banners = cache.get(BANNERS_KEY)
+    if banners is None:
+        now = timezone.now()
+        banners = list(
+            Banner.objects.filter(is_active=True)
+            .exclude(ends_at__lte=now)
+            .order_by("-starts_at")
+        )
+        cache.set(BANNERS_KEY, banners, 3600)
+    now = timezone.now()
+    for banner in banners:
+        if banner.pk in dismissed:
+            continue
+        if banner.starts_at <= now and (banner.ends_at is None or banner.ends_at > now):
+            return banner
+    return None
+
+
+def footer_pages():
+    pages = cache.get(FOOTER_KEY)
+    if pages is None:
+        pages = [
+            (page.title, page.get_absolute_url())
+            for page in Page.objects.filter(in_footer=True).only("title", "slug")
+        ]
+        cache.set(FOOTER_KEY, pages, 3600)
+    return pages
+
+
+def forget(**kwargs):
+    cache.delete_many([BANNERS_KEY, FOOTER_KEY])

@@ -1,0 +1,59 @@
+// Merch carousels: previous/next buttons and arrow keys move one item; the
+// list stays an ordinary scrollable list of links without JavaScript.
+// Prices are re-formatted for the reader's own locale.
+(function () {
+  "use strict";
+  document.querySelectorAll(".merch-price[data-amount]").forEach(function (node) {
+    try {
+      node.textContent = new Intl.NumberFormat(undefined, {
+        style: "currency", currency: node.getAttribute("data-currency")
+      }).format(Number(node.getAttribute("data-amount")));
+    } catch (error) { /* keep the server's text */ }
+  });
+  document.querySelectorAll(".merch-block").forEach(function (block) {
+    var track = block.querySelector(".merch-track");
+    var items = Array.prototype.slice.call(block.querySelectorAll(".merch-item"));
+    var status = block.querySelector(".merch-status");
+    var controls = block.querySelector(".merch-controls");
+    var prev = block.querySelector(".merch-prev");
+    var next = block.querySelector(".merch-next");
+    if (!track || items.length < 2) return;
+    controls.hidden = false;
+    var reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    function current() {
+      var left = track.scrollLeft, best = 0, distance = Infinity;
+      items.forEach(function (item, index) {
+        var d = Math.abs(item.offsetLeft - track.offsetLeft - left);
+        if (d < distance) { distance = d; best = index; }
+      });
+      return best;
+    }
+    function update() {
+      var index = current();
+      var atEnd = track.scrollLeft + track.clientWidth >= track.scrollWidth - 2;
+      prev.disabled = index === 0;
+      next.disabled = atEnd;
+    }
+    function go(step) {
+      var index = Math.max(0, Math.min(items.length - 1, current() + step));
+      track.scrollTo({
+        left: items[index].offsetLeft - track.offsetLeft,
+        behavior: reduced ? "auto" : "smooth"
+      });
+      status.textContent = "Item " + (index + 1) + " of " + items.length;
+    }
+    prev.addEventListener("click", function () { go(-1); });
+    next.addEventListener("click", function () { go(1); });
+    track.addEventListener("keydown", function (event) {
+      if (event.target !== track) return;
+      if (event.key === "ArrowRight") { event.preventDefault(); go(1); }
+      if (event.key === "ArrowLeft") { event.preventDefault(); go(-1); }
+    });
+    var timer;
+    track.addEventListener("scroll", function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 80);
+    });
+    update();
+  });
+})();
