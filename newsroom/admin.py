@@ -712,3 +712,6 @@ class ImageAdmin(admin.ModelAdmin):
         services.image_store(
             image=obj, user=request.user, file_changed="file" in form.changed_data
         )
+
+
+from . import admin_merch  # noqa: E402,F401 (registers the merch admin)

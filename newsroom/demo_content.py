@@ -10,6 +10,11 @@ from zoneinfo import ZoneInfo
 JST = ZoneInfo("Asia/Tokyo")
 UTC = ZoneInfo("UTC")
 
+
+def at(year, month, day, hour=9, minute=0, tz=UTC):
+    return datetime(year, month, day, hour, minute, tzinfo=tz)
+
+
 # Demo images: stand-in artwork (see demo_art), described as real stills would be.
 IMAGES = [
     {
@@ -42,6 +47,116 @@ IMAGES = [
         "focal_x": 50,
         "focal_y": 50,
     },
+]
+
+RETAILERS = [
+    ("Akiba Figure Depot", "akiba-figure-depot", "figuredepot.example"),
+    ("Rouge Records", "rouge-records", "rougerecords.example"),
+]
+
+# Merch for the shop post. Prices are the demo shop's; one item has expired.
+MERCH = [
+    {
+        "name": "Rouge Redstar 1/7 scale figure",
+        "retailer": "akiba-figure-depot",
+        "price": "189.90",
+        "currency": "EUR",
+        "url": "https://figuredepot.example/rouge-redstar-figure",
+        "tags": ["Metallic Rouge", "figures"],
+        "seed": 11,
+    },
+    {
+        "name": "Metallic Rouge Blu-ray box",
+        "retailer": "akiba-figure-depot",
+        "price": "79.00",
+        "currency": "EUR",
+        "url": "https://figuredepot.example/metallic-rouge-blu-ray",
+        "tags": ["Metallic Rouge", "Blu-ray"],
+        "seed": 12,
+    },
+    {
+        "name": "Metallic Rouge original soundtrack",
+        "retailer": "rouge-records",
+        "price": "29.99",
+        "currency": "EUR",
+        "url": "https://rougerecords.example/metallic-rouge-ost",
+        "tags": ["Metallic Rouge", "soundtrack"],
+        "seed": 13,
+    },
+    {
+        "name": "The Art of Metallic Rouge",
+        "retailer": "rouge-records",
+        "price": "39.50",
+        "currency": "EUR",
+        "url": "https://rougerecords.example/art-of-metallic-rouge",
+        "tags": ["Metallic Rouge", "art book"],
+        "seed": 14,
+    },
+    {
+        "name": "Pre-order bonus acrylic stand (offer ended)",
+        "retailer": "akiba-figure-depot",
+        "price": "12.00",
+        "currency": "EUR",
+        "url": "https://figuredepot.example/rouge-acrylic-stand",
+        "tags": ["Metallic Rouge"],
+        "seed": 15,
+        "active_until": at(2024, 2, 1, 0, 0),
+    },
+]
+
+BANNER = {
+    "message": "Kostenloser Versand innerhalb Deutschlands ab 100 EUR Bestellwert.",
+    "language": "de",
+    "link_url": "https://figuredepot.example/versand",
+    "link_text": "Zu den Versandbedingungen",
+}
+
+PAGES = [
+    (
+        "Editorial policy",
+        "editorial-policy",
+        "How we choose, report and correct what we publish.",
+        """\
+Shimbun covers anime for readers, not for studios or shops. Editors decide
+what we cover, and no advertiser or retailer sees a story before it runs.
+
+## Affiliate links
+
+Some pages link to shops, and we may earn a commission when you buy through
+those links. Pages that carry them say so at the top. Commissions never
+decide what we cover or how we score it.
+
+## Screeners and access
+
+When a distributor gives us early access to episodes, the review says so.
+""",
+    ),
+    (
+        "Review policy",
+        "review-policy",
+        "How our scores work.",
+        """\
+We score on one scale, 0 to 10 in half points. First impressions are scored
+on the episodes seen; full reviews on the whole run.
+""",
+    ),
+    (
+        "Corrections policy",
+        "corrections-policy",
+        "How we fix mistakes.",
+        """\
+When we get something wrong we fix it and add a dated note to the article
+saying what changed.
+""",
+    ),
+    (
+        "Contact",
+        "contact",
+        "How to reach the newsroom.",
+        """\
+Tips and corrections: write to the news desk at newsroom@shimbun.invalid.
+""",
+    ),
 ]
 
 SECTIONS = [
@@ -226,10 +341,6 @@ BONES_CATALOGUE = [
     ("My Hero Academia", "my-hero-academia", "tv", "manga", date(2016, 4, 3)),
     ("Mob Psycho 100", "mob-psycho-100", "tv", "manga", date(2016, 7, 12)),
 ]  # fmt: skip
-
-
-def at(year, month, day, hour=9, minute=0, tz=UTC):
-    return datetime(year, month, day, hour, minute, tzinfo=tz)
 
 
 ARTICLES = [
@@ -500,6 +611,8 @@ looks every bit like a studio showing off for its birthday.
 We have pre-orders open for a scale figure of Rouge, the Blu-ray box, the
 original soundtrack and the official art book. Stock is limited, so put your
 name down early if you want one from the first shipment.
+
+[[merch series=metallic-rouge title="Metallic Rouge in the shop"]]
 """,
     },
 ]

@@ -1,13 +1,36 @@
 """RSS 2.0 and Atom feeds of live articles, with full content."""
 
+import re
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from .models import Article
 
 FEED_LENGTH = 30
+_LOCAL_URL = re.compile(r'(href|src)="/(?!/)')
+_SRCSET = re.compile(r'srcset="([^"]*)"')
+
+
+def absolute_html(html: str, base: str) -> str:
+    """Feed readers are elsewhere: make the site's own links and images absolute."""
+    html = _LOCAL_URL.sub(lambda m: f'{m[1]}="{base}/', html)
+    return _SRCSET.sub(
+        lambda m: (
+            'srcset="'
+            + ", ".join(
+                f"{base}{part.strip()}"
+                if part.strip().startswith("/")
+                else part.strip()
+                for part in m[1].split(",")
+            )
+            + '"'
+        ),
+        html,
+    )
 
 
 class FullContentRss(Rss201rev2Feed):
@@ -68,7 +91,10 @@ class LatestArticlesFeed(Feed):
         return summary
 
     def item_extra_kwargs(self, item):
-        return {"content": item.body_html}
+        html = item.current_body_html()
+        if 'class="merch-block"' in html:
+            html = render_to_string("newsroom/merch/_disclosure.html") + html
+        return {"content": absolute_html(html, settings.SITE_URL)}
 
     def item_guid(self, item):
         # Tied to the primary key, so it survives title and slug changes; the

@@ -114,7 +114,9 @@ def article_page_context(article: Article, request, *, preview: str = "") -> dic
 
 def shop_context(article: Article) -> dict:
     """The automatic shop block, and whether the page needs the disclosure."""
-    items = merch.shop_items(article)
+    in_body = 'class="merch-block"' in article.body_html
+    # An article with its own merch block does not get a second, automatic one.
+    items = [] if in_body else merch.shop_items(article)
     shop = (
         merch.render_block(
             items, title="Shop this series", block_id="shop", article=article.pk
@@ -122,7 +124,6 @@ def shop_context(article: Article) -> dict:
         if items
         else ""
     )
-    in_body = 'class="merch-block"' in article.body_html
     return {"shop_block": shop, "affiliate_links": bool(shop) or in_body}
 
 

@@ -199,8 +199,13 @@ class MerchClick(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["item", "article", "day"],
+                condition=Q(article__isnull=False),
                 name="merch_click_per_item_article_day",
-                nulls_distinct=False,
+            ),
+            models.UniqueConstraint(
+                fields=["item", "day"],
+                condition=Q(article__isnull=True),
+                name="merch_click_per_item_day_outside_articles",
             ),
         ]
 

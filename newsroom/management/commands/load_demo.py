@@ -7,10 +7,20 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from newsroom import demo_content as demo
 from newsroom.demo_art import draw_art
-from newsroom.models import Article, Author, Image, Section
+from newsroom.models import (
+    Article,
+    Author,
+    Banner,
+    Image,
+    MerchItem,
+    Page,
+    Retailer,
+    Section,
+)
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
 from newsroom.services import article_record_revision, image_store
 from reviews.models import Review
@@ -67,6 +77,7 @@ class Command(BaseCommand):
             authors[author.slug] = author
         self.images = self._images()
         series, people = self._series()
+        self._shop(series)
         created = 0
         for data in [*demo.ARTICLES, demo.EPISODE_REVIEW, demo.FEATURE]:
             created += self._article(data, sections, authors, series, people, True)
@@ -97,6 +108,42 @@ class Command(BaseCommand):
                 image_store(image=image, file_changed=True)
             images[key] = image
         return images
+
+    def _shop(self, series):
+        for title, slug, summary, body in demo.PAGES:
+            Page.objects.get_or_create(
+                slug=slug, defaults={"title": title, "summary": summary, "body": body}
+            )
+        if not Banner.objects.filter(message=demo.BANNER["message"]).exists():
+            Banner.objects.create(
+                **demo.BANNER, starts_at=timezone.now() - timedelta(days=1)
+            )
+        retailers = {}
+        for name, slug, domain in demo.RETAILERS:
+            retailers[slug] = Retailer.objects.get_or_create(
+                slug=slug, defaults={"name": name, "allowed_domains": domain}
+            )[0]
+        for data in demo.MERCH:
+            data = dict(data)
+            if MerchItem.objects.filter(name=data["name"]).exists():
+                continue
+            tags, seed = data.pop("tags"), data.pop("seed")
+            image = Image(
+                title=f"{data['name']} (demo artwork)",
+                alt_text=f"Product shot: {data['name']}",
+                credit="Shimbun demo artwork",
+            )
+            image.file = ContentFile(
+                draw_art(seed, size=(800, 800)).read(), name=f"merch-{seed}.jpg"
+            )
+            image_store(image=image, file_changed=True)
+            item = MerchItem.objects.create(
+                **{**data, "retailer": retailers[data["retailer"]]},
+                image=image,
+                series=series["metallic-rouge"],
+                link_status=MerchItem.LinkStatus.OK,
+            )
+            item.tags.set(tags)
 
     def _with_images(self, body):
         """Demo bodies name images by key; the library knows them by number."""
