@@ -20,16 +20,18 @@
     if (!track || items.length < 2) return;
     controls.hidden = false;
     var reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    function offset(item) { return item.offsetLeft - items[0].offsetLeft; }
     function current() {
       var left = track.scrollLeft, best = 0, distance = Infinity;
       items.forEach(function (item, index) {
-        var d = Math.abs(item.offsetLeft - track.offsetLeft - left);
+        var d = Math.abs(offset(item) - left);
         if (d < distance) { distance = d; best = index; }
       });
       return best;
     }
     function update() {
       var index = current();
+      if (track.scrollLeft <= 1) index = 0;
       var atEnd = track.scrollLeft + track.clientWidth >= track.scrollWidth - 2;
       prev.disabled = index === 0;
       next.disabled = atEnd;
@@ -37,10 +39,12 @@
     function go(step) {
       var index = Math.max(0, Math.min(items.length - 1, current() + step));
       track.scrollTo({
-        left: items[index].offsetLeft - track.offsetLeft,
+        left: offset(items[index]),
         behavior: reduced ? "auto" : "smooth"
       });
       status.textContent = "Item " + (index + 1) + " of " + items.length;
+      prev.disabled = index === 0;
+      next.disabled = index === items.length - 1;
     }
     prev.addEventListener("click", function () { go(-1); });
     next.addEventListener("click", function () { go(1); });
