@@ -30,21 +30,18 @@
       return best;
     }
     function update() {
-      var index = current();
-      if (track.scrollLeft <= 1) index = 0;
-      var atEnd = track.scrollLeft + track.clientWidth >= track.scrollWidth - 2;
-      prev.disabled = index === 0;
-      next.disabled = atEnd;
+      var max = track.scrollWidth - track.clientWidth;
+      prev.disabled = track.scrollLeft <= 1;
+      next.disabled = track.scrollLeft >= max - 2;
     }
     function go(step) {
       var index = Math.max(0, Math.min(items.length - 1, current() + step));
-      track.scrollTo({
-        left: offset(items[index]),
-        behavior: reduced ? "auto" : "smooth"
-      });
+      var max = track.scrollWidth - track.clientWidth;
+      var target = Math.min(offset(items[index]), max);
+      track.scrollTo({ left: target, behavior: reduced ? "auto" : "smooth" });
       status.textContent = "Item " + (index + 1) + " of " + items.length;
-      prev.disabled = index === 0;
-      next.disabled = index === items.length - 1;
+      prev.disabled = target <= 1;
+      next.disabled = target >= max - 2;
     }
     prev.addEventListener("click", function () { go(-1); });
     next.addEventListener("click", function () { go(1); });
