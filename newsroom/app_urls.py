@@ -4,6 +4,15 @@ from . import feeds, views
 
 app_name = "newsroom"
 
+
+def feed_pair(prefix, feed_class, name):
+    """RSS at <prefix>rss/ and Atom at <prefix>atom/."""
+    return [
+        path(f"{prefix}rss/", feed_class(), name=f"{name}-rss"),
+        path(f"{prefix}atom/", feeds.atom(feed_class)(), name=f"{name}-atom"),
+    ]
+
+
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("articles/id/<int:pk>/", views.article_by_id, name="article-by-id"),
@@ -23,6 +32,11 @@ urlpatterns = [
         "banner/<int:banner_id>/dismiss/", views.banner_dismiss, name="banner-dismiss"
     ),
     path("about/<slug:slug>/", views.PageDetailView.as_view(), name="page-detail"),
-    path("feeds/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
-    path("feeds/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
+    path("feeds/", views.FeedIndexView.as_view(), name="feed-index"),
+    *feed_pair("feeds/", feeds.LatestArticlesFeed, "feed"),
+    *feed_pair("feeds/section/<slug:slug>/", feeds.SectionFeed, "section-feed"),
+    *feed_pair("feeds/kind/<str:kind>/", feeds.KindFeed, "kind-feed"),
+    *feed_pair("feeds/series/<slug:slug>/", feeds.SeriesFeed, "series-feed"),
+    *feed_pair("feeds/tag/<slug:slug>/", feeds.TagFeed, "tag-feed"),
+    *feed_pair("feeds/author/<slug:slug>/", feeds.AuthorFeed, "author-feed"),
 ]

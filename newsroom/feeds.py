@@ -1,14 +1,26 @@
-"""RSS 2.0 and Atom feeds of live articles, with full content."""
+"""RSS 2.0 and Atom feeds of live articles, with full content.
+
+One feed class serves every scope (the site, a section, a kind, a series, a
+tag, an author); each scope comes as RSS and as Atom. GUIDs are tied to the
+article's primary key, so they never change with a title or slug.
+"""
 
 import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.cache import patch_cache_control
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from taggit.models import Tag
 
-from .models import Article
+from series.models import Series
+
+from . import services
+from .models import Article, Author, Section
 
 FEED_LENGTH = 30
 _LOCAL_URL = re.compile(r'(href|src)="/(?!/)')
@@ -57,28 +69,45 @@ class FullContentAtom(Atom1Feed):
 
 
 class LatestArticlesFeed(Feed):
-    """The newest live articles, site-wide."""
+    """The newest live articles of a scope (the whole site here)."""
 
     feed_type = FullContentRss
+    scope_label = "latest"
 
-    def title(self):
-        return f"{settings.SITE_NAME}: latest"
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        seconds = min(
+            settings.FEED_CACHE_SECONDS,
+            services.public_max_age(default=settings.FEED_CACHE_SECONDS),
+        )
+        patch_cache_control(response, public=True, max_age=seconds)
+        return response
 
-    def description(self):
+    def title(self, obj=None):
+        return f"{settings.SITE_NAME}: {self.scope_title(obj)}"
+
+    def scope_title(self, obj):
+        return "latest"
+
+    def description(self, obj=None):
         return settings.SITE_TAGLINE
 
     subtitle = description
 
-    def link(self):
-        return "/"
+    def link(self, obj=None):
+        return obj.get_absolute_url() if obj is not None else "/"
 
-    def items(self):
-        return (
+    def scoped(self, queryset, obj):
+        return queryset
+
+    def items(self, obj=None):
+        articles = (
             Article.objects.live()
             .for_listing()
             .select_related("review")
-            .newest_first()[:FEED_LENGTH]
+            .prefetch_related("series")
         )
+        return self.scoped(articles, obj).newest_first()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -115,8 +144,95 @@ class LatestArticlesFeed(Feed):
         return ", ".join(author.name for author in item.authors.all()) or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.tags.all()] + [
+            series.title for series in item.series.all()
+        ]
+
+    def item_enclosures(self, item):
+        """The lead image: its largest JPEG/PNG rendition, with type and length."""
+        image = item.lead_image
+        if image is None or image.rights_expired:
+            return []
+        renditions = [
+            r
+            for r in image.renditions.all()
+            if r.kind == "width" and r.format != "webp"
+        ]
+        if not renditions:
+            return []
+        best = max(renditions, key=lambda r: r.width)
+        url = best.file.url
+        if url.startswith("/"):
+            url = settings.SITE_URL + url
+        return [Enclosure(url, str(best.size), f"image/{best.format}")]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = FullContentAtom
+
+
+class ScopedFeed(LatestArticlesFeed):
+    """The newest live articles of one section, tag, author or series."""
+
+    model = None
+    filter_field = ""
+    title_format = "{}"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model, slug=slug)
+
+    def scope_title(self, obj):
+        return self.title_format.format(obj)
+
+    def scoped(self, queryset, obj):
+        return queryset.filter(**{self.filter_field: obj})
+
+
+class SectionFeed(ScopedFeed):
+    model = Section
+    filter_field = "section"
+
+
+class TagFeed(ScopedFeed):
+    model = Tag
+    filter_field = "tags"
+    title_format = "tagged {}"
+
+    def link(self, obj=None):
+        return reverse("newsroom:tag-detail", kwargs={"slug": obj.slug})
+
+
+class AuthorFeed(ScopedFeed):
+    model = Author
+    filter_field = "authors"
+    title_format = "by {}"
+
+
+class SeriesFeed(ScopedFeed):
+    model = Series
+    filter_field = "series"
+
+
+class KindFeed(LatestArticlesFeed):
+    """News, reviews, features or interviews alone."""
+
+    def get_object(self, request, kind):
+        if kind not in Article.Kind.values:
+            raise Http404("No such kind of article.")
+        return kind
+
+    def scope_title(self, obj):
+        return "News" if obj == "news" else Article.Kind(obj).label + "s"
+
+    def link(self, obj=None):
+        return "/"
+
+    def scoped(self, queryset, obj):
+        return queryset.filter(kind=obj)
+
+
+def atom(feed_class):
+    """The Atom twin of an RSS feed class."""
+    return type(
+        f"{feed_class.__name__}Atom", (feed_class,), {"feed_type": FullContentAtom}
+    )

@@ -443,9 +443,9 @@ def forget_next_scheduled() -> None:
     cache.delete(NEXT_SCHEDULED_CACHE_KEY)
 
 
-def public_max_age() -> int:
+def public_max_age(*, default: int | None = None) -> int:
     """How long readers' caches may keep a page without hiding a scheduled story."""
-    max_age = settings.PAGE_CACHE_SECONDS
+    max_age = settings.PAGE_CACHE_SECONDS if default is None else default
     upcoming = next_scheduled_publish()
     if upcoming is not None:
         seconds = int((upcoming - timezone.now()).total_seconds())
@@ -485,6 +485,7 @@ def image_store(*, image, user=None, file_changed: bool):
                 format=item.fmt,
                 width=item.width,
                 height=item.height,
+                size=len(item.content),
             )
             rendition.file.save(
                 f"{image.pk}-{item.kind}-{item.width}.{extension}",

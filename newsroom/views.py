@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from . import merch, services
@@ -221,3 +221,32 @@ class PageDetailView(PublicCacheMixin, DetailView):
     model = Page
     template_name = "newsroom/page_detail.html"
     context_object_name = "page"
+
+
+class FeedIndexView(PublicCacheMixin, TemplateView):
+    """Every feed the outlet publishes, for readers setting up their apps."""
+
+    template_name = "newsroom/feed_index.html"
+
+    def get_context_data(self, **kwargs):
+        from django.db.models import Count
+
+        from series.models import Series
+
+        live = Article.objects.live()
+        return super().get_context_data(
+            sections=Section.objects.filter(articles__in=live).distinct(),
+            kinds=[
+                (value, label)
+                for value, label in Article.Kind.choices
+                if live.filter(kind=value).exists()
+            ],
+            series_list=Series.objects.filter(articles__in=live)
+            .annotate(n=Count("articles", distinct=True))
+            .order_by("-n", "title")[:50],
+            tags=Tag.objects.filter(article__in=live)
+            .annotate(n=Count("article", distinct=True))
+            .order_by("-n", "name")[:50],
+            authors=Author.objects.filter(articles__in=live).distinct(),
+            **kwargs,
+        )

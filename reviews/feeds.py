@@ -10,18 +10,19 @@ from newsroom.models import Article
 class ReviewsFeed(LatestArticlesFeed):
     """The newest live reviews."""
 
-    def title(self):
+    def title(self, obj=None):
         return f"{settings.SITE_NAME}: reviews"
 
-    def link(self):
+    def link(self, obj=None):
         return reverse("reviews:review-list")
 
-    def items(self):
+    def items(self, obj=None):
         return (
             Article.objects.live()
             .filter(kind=Article.Kind.REVIEW, review__score__isnull=False)
             .for_listing()
             .select_related("review", "review__series")
+            .prefetch_related("series")
             .newest_first()[:30]
         )
 

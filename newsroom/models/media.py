@@ -118,6 +118,7 @@ class Rendition(models.Model):
     format = models.CharField(max_length=5, choices=Format.choices)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
+    size = models.PositiveIntegerField("bytes", default=0)
     file = models.ImageField(upload_to="renditions/%Y/%m/", width_field=None)
 
     class Meta:
