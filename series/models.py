@@ -10,6 +10,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
+from newsroom.models.redirects import RemembersOldSlugs
+
 JAPAN = ZoneInfo("Asia/Tokyo")
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -68,7 +70,7 @@ class SeriesQuerySet(models.QuerySet):
         return self.prefetch_related("studio_roles__studio", "watch_options")
 
 
-class Series(models.Model):
+class Series(RemembersOldSlugs):
     """One anime title: a TV series, film, OVA or ONA."""
 
     class Format(models.TextChoices):
@@ -154,6 +156,7 @@ class Series(models.Model):
     season_year = models.PositiveSmallIntegerField(
         null=True, blank=True, editable=False
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = SeriesQuerySet.as_manager()
 
@@ -279,7 +282,7 @@ class Episode(models.Model):
         return self.air_at.astimezone(JAPAN) if self.air_at else None
 
 
-class Person(models.Model):
+class Person(RemembersOldSlugs):
     """Someone credited on a series: staff or voice cast."""
 
     name = models.CharField(max_length=120)
@@ -296,6 +299,7 @@ class Person(models.Model):
         related_name="+",
     )
     bio = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]

@@ -5,6 +5,7 @@ from .authors import Author
 from .media import Image, Rendition
 from .merch import Banner, MerchClick, MerchItem, Retailer
 from .pages import Page
+from .redirects import OldSlug, RemembersOldSlugs
 from .workflow import Correction, EditSession, PreviewLink, Revision, Transition
 
 __all__ = [
@@ -17,8 +18,10 @@ __all__ = [
     "Image",
     "MerchClick",
     "MerchItem",
+    "OldSlug",
     "Page",
     "PreviewLink",
+    "RemembersOldSlugs",
     "Rendition",
     "Retailer",
     "Revision",

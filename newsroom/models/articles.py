@@ -8,6 +8,8 @@ from taggit.managers import TaggableManager
 
 from newsroom.embeds import render_body
 
+from .redirects import RemembersOldSlugs
+
 
 def live_q(prefix: str = "", *, now=None) -> Q:
     """The one visibility rule: published, and its publish time has come.
@@ -69,7 +71,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-publish_at", "-pk")
 
 
-class Article(models.Model):
+class Article(RemembersOldSlugs):
     """A piece of journalism: news, feature, interview, review or blog post."""
 
     class Kind(models.TextChoices):
