@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, search_views, views
 
 app_name = "newsroom"
 
@@ -33,6 +33,7 @@ urlpatterns = [
     ),
     path("about/<slug:slug>/", views.PageDetailView.as_view(), name="page-detail"),
     path("feeds/", views.FeedIndexView.as_view(), name="feed-index"),
+    path("search/", search_views.SearchView.as_view(), name="search"),
     *feed_pair("feeds/", feeds.LatestArticlesFeed, "feed"),
     *feed_pair("feeds/section/<slug:slug>/", feeds.SectionFeed, "section-feed"),
     *feed_pair("feeds/kind/<str:kind>/", feeds.KindFeed, "kind-feed"),

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.templatetags.static import static
 
 from . import sitewide
 from .models import Section
@@ -14,4 +17,26 @@ def site(request):
         "nav_sections": Section.objects.navigation(),
         "footer_pages": sitewide.footer_pages(),
         "banner": sitewide.current_banner(dismissed_banners(request)),
+        "canonical_url": canonical_url(request),
+        "og_image": request.build_absolute_uri(static("img/social-default.png")),
+        "og_image_alt": f"{settings.SITE_NAME}: {settings.SITE_TAGLINE}",
+        "structured_data": [],
     }
+
+
+#: Query parameters that make a different page (the rest are filters or noise).
+CANONICAL_PARAMS = ("q", "page")
+
+
+def canonical_url(request) -> str:
+    """This page's address without tracking or filter parameters; a first page
+    has no ?page=1."""
+    kept = []
+    for name in CANONICAL_PARAMS:
+        value = request.GET.get(name, "").strip()
+        if name == "page" and not (value.isdigit() and int(value) > 1):
+            continue
+        if value:
+            kept.append((name, value))
+    url = request.build_absolute_uri(request.path)
+    return f"{url}?{urlencode(kept)}" if kept else url

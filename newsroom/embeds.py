@@ -25,6 +25,7 @@ needs, loads them in one query per kind, and renders.
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlparse
 
 from django.template.loader import render_to_string
@@ -405,3 +406,57 @@ register(
         load={"series": _load_series},
     )
 )
+
+
+# Plain text --------------------------------------------------------------
+
+VOID_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+    "source", "track", "wbr",
+}  # fmt: skip
+BLOCK_TAGS = {
+    "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h2",
+    "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "td", "th",
+    "tr", "ul",
+}  # fmt: skip
+
+
+class _ProseParser(HTMLParser):
+    """Collects the text of rendered HTML, leaving out embeds and shop blocks."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if self.skipping:
+            self.skipping += tag not in VOID_TAGS
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if "embed" in classes or "merch-block" in classes or tag in {"script", "style"}:
+            self.skipping = 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if self.skipping:
+            self.skipping -= tag not in VOID_TAGS
+        elif tag in BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def body_text(html: str) -> str:
+    """The prose of a rendered body as plain text, for search and snippets.
+
+    Embeds are left out: a spoiler must not surface in a search snippet, and a
+    related card or shop block is another page's text, not this article's.
+    """
+    parser = _ProseParser()
+    parser.feed(html or "")
+    parser.close()
+    return " ".join("".join(parser.parts).split())

@@ -21,8 +21,9 @@ from series.models import Series
 
 from . import services
 from .models import Article, Author, Section
+from .pictures import largest_fallback
 
-FEED_LENGTH = 30
+FEED_LENGTH = 50
 _LOCAL_URL = re.compile(r'(href|src)="/(?!/)')
 _SRCSET = re.compile(r'srcset="([^"]*)"')
 
@@ -150,17 +151,9 @@ class LatestArticlesFeed(Feed):
 
     def item_enclosures(self, item):
         """The lead image: its largest JPEG/PNG rendition, with type and length."""
-        image = item.lead_image
-        if image is None or image.rights_expired:
+        best = largest_fallback(item.lead_image)
+        if best is None:
             return []
-        renditions = [
-            r
-            for r in image.renditions.all()
-            if r.kind == "width" and r.format != "webp"
-        ]
-        if not renditions:
-            return []
-        best = max(renditions, key=lambda r: r.width)
         url = best.file.url
         if url.startswith("/"):
             url = settings.SITE_URL + url
@@ -225,7 +218,7 @@ class KindFeed(LatestArticlesFeed):
         return "News" if obj == "news" else Article.Kind(obj).label + "s"
 
     def link(self, obj=None):
-        return "/"
+        return f"{reverse('newsroom:search')}?kind={obj}"
 
     def scoped(self, queryset, obj):
         return queryset.filter(kind=obj)

@@ -18,6 +18,24 @@ class Picture:
     credit: str = ""
 
 
+def largest_fallback(image):
+    """The widest JPEG/PNG rendition (renditions prefetched), or None."""
+    if image is None or image.rights_expired:
+        return None
+    fallback = [
+        r for r in image.renditions.all() if r.kind == "width" and r.format != "webp"
+    ]
+    return max(fallback, key=lambda r: r.width) if fallback else None
+
+
+def structured_images(image) -> list[str]:
+    """Image paths for structured data: the social crop, then the widest rendition."""
+    largest = largest_fallback(image)
+    return [
+        url for url in (social_image_url(image), largest and largest.file.url) if url
+    ]
+
+
 def picture_for(image, *, alt: str = "", sizes: str = "100vw", loading: str = "lazy"):
     """Picture data from ``image.renditions`` (prefetch them), or None if unusable."""
     if image is None or image.rights_expired:

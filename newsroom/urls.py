@@ -6,6 +6,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from newsroom import discovery
+
 
 class FaviconView(RedirectView):
     """Browsers ask for /favicon.ico; the icon lives in static files."""
@@ -23,6 +25,11 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", FaviconView.as_view()),
+    path("robots.txt", discovery.robots_txt, name="robots-txt"),
+    path("sitemap.xml", discovery.sitemap_index, name="sitemap-index"),
+    path(
+        "sitemap-<slug:section>.xml", discovery.sitemap_section, name="sitemap-section"
+    ),
     path("", include("newsroom.app_urls")),
     path("", include("series.urls")),
     path("", include("reviews.urls")),

@@ -1,4 +1,4 @@
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -6,9 +6,17 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from . import merch, services
-from .models import Article, Author, MerchItem, Page, PreviewLink, Section
-from .pictures import picture_for, social_image_url
+from . import merch, services, structured
+from .models import (
+    Article,
+    Author,
+    MerchItem,
+    OldSlug,
+    Page,
+    PreviewLink,
+    Section,
+)
+from .pictures import picture_for, social_image_url, structured_images
 
 
 class PublicCacheMixin:
@@ -24,6 +32,34 @@ class PublicCacheMixin:
                 response, public=True, max_age=services.public_max_age()
             )
         return response
+
+
+class OldSlugRedirectMixin:
+    """A page whose object was renamed answers its old address with a
+    permanent redirect to the new one (only when readers may see the object)."""
+
+    slug_model = None  # the renamed model, when it is not the page's own
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = self.moved_object(kwargs["slug"])
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(self.moved_url(moved))
+
+    def slug_queryset(self):
+        model = self.slug_model or self.get_queryset().model
+        return model._default_manager.all()
+
+    def moved_object(self, slug):
+        queryset = self.slug_queryset()
+        pk = OldSlug.find(queryset.model, slug)
+        return None if pk is None else queryset.filter(pk=pk).only("slug").first()
+
+    def moved_url(self, obj):
+        return obj.get_absolute_url()
 
 
 class SafePaginationMixin:
@@ -48,6 +84,35 @@ class ArticleListView(PublicCacheMixin, SafePaginationMixin, ListView):
 class HomeView(ArticleListView):
     template_name = "newsroom/home.html"
 
+    def get_context_data(self, **kwargs):
+        meta = structured.page_meta(
+            self.request, data=[structured.website(self.request.build_absolute_uri)]
+        )
+        return super().get_context_data(**meta, **kwargs)
+
+
+def portrait_meta(request, someone, name, describe) -> dict:
+    """Metadata of a page about a person: their photo as the social card, and
+    ``describe(someone, absolute, image=…)`` as its structured data."""
+    data = describe(
+        someone, request.build_absolute_uri, image=social_image_url(someone.photo)
+    )
+    return trail_meta(
+        request,
+        (name, someone.get_absolute_url()),
+        image=someone.photo,
+        alt=name,
+        data=[data],
+    )
+
+
+def trail_meta(request, *steps, data=(), image=None, alt="") -> dict:
+    """Page metadata with a breadcrumb trail from the home page through steps."""
+    crumbs = structured.breadcrumbs(
+        request.build_absolute_uri, structured.home_trail(*steps)
+    )
+    return structured.page_meta(request, image=image, alt=alt, data=[*data, crumbs])
+
 
 class SectionDetailView(ArticleListView):
     template_name = "newsroom/section_detail.html"
@@ -57,7 +122,9 @@ class SectionDetailView(ArticleListView):
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        section = self.section
+        meta = trail_meta(self.request, (section.name, section.get_absolute_url()))
+        return super().get_context_data(section=section, **meta, **kwargs)
 
 
 class TagDetailView(ArticleListView):
@@ -68,25 +135,33 @@ class TagDetailView(ArticleListView):
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        meta = trail_meta(self.request, (self.tag.name, self.request.path))
+        return super().get_context_data(tag=self.tag, **meta, **kwargs)
 
 
 class AuthorDetailView(ArticleListView):
     template_name = "newsroom/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        authors = Author.objects.select_related("photo").prefetch_related(
+            "photo__renditions"
+        )
+        self.author = get_object_or_404(authors, slug=self.kwargs["slug"])
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+        author = self.author
+        meta = portrait_meta(
+            self.request, author, author.name, structured.author_profile
+        )
+        return super().get_context_data(author=author, **meta, **kwargs)
 
 
 def article_page_context(article: Article, request, *, preview: str = "") -> dict:
     """Everything the article template shows, for readers and previews alike."""
     from reviews.selectors import review_context
 
-    extra = review_context(article, request.build_absolute_uri)
+    extra = review_context(article)
     more = (
         Article.objects.live()
         .filter(section_id=article.section_id)
@@ -103,13 +178,37 @@ def article_page_context(article: Article, request, *, preview: str = "") -> dic
             sizes="(min-width: 48rem) 42rem, 100vw",
             loading="eager",
         ),
-        "social_image": social_image_url(article.lead_image),
         "more_articles": more,
         "corrections": list(article.corrections.all()),
         "preview": preview,
         **shop_context(article),
         **extra,
+        **article_meta(article, request, review=extra.get("review")),
     }
+
+
+def article_meta(article, request, *, review=None) -> dict:
+    absolute = request.build_absolute_uri
+    return structured.page_meta(
+        request,
+        image=article.lead_image,
+        alt=article.lead_image_alt,
+        data=[
+            structured.article(
+                article,
+                absolute,
+                images=structured_images(article.lead_image),
+                review=review,
+            ),
+            structured.breadcrumbs(
+                absolute,
+                structured.home_trail(
+                    (article.section.name, article.section.get_absolute_url()),
+                    (article.title, article.get_absolute_url()),
+                ),
+            ),
+        ],
+    )
 
 
 def shop_context(article: Article) -> dict:
@@ -131,12 +230,15 @@ def article_page_queryset():
     return Article.objects.for_listing().prefetch_related("series", "people")
 
 
-class ArticleDetailView(PublicCacheMixin, DetailView):
+class ArticleDetailView(PublicCacheMixin, OldSlugRedirectMixin, DetailView):
     template_name = "newsroom/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
         return article_page_queryset().live()
+
+    def slug_queryset(self):
+        return Article.objects.live()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -222,6 +324,11 @@ class PageDetailView(PublicCacheMixin, DetailView):
     template_name = "newsroom/page_detail.html"
     context_object_name = "page"
 
+    def get_context_data(self, **kwargs):
+        page = self.object
+        meta = trail_meta(self.request, (page.title, page.get_absolute_url()))
+        return super().get_context_data(**meta, **kwargs)
+
 
 class FeedIndexView(PublicCacheMixin, TemplateView):
     """Every feed the outlet publishes, for readers setting up their apps."""
@@ -248,5 +355,6 @@ class FeedIndexView(PublicCacheMixin, TemplateView):
             .annotate(n=Count("article", distinct=True))
             .order_by("-n", "name")[:50],
             authors=Author.objects.filter(articles__in=live).distinct(),
+            **trail_meta(self.request, ("Feeds", self.request.path)),
             **kwargs,
         )

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from newsroom.feeds import FullContentAtom, LatestArticlesFeed
+from newsroom.feeds import FEED_LENGTH, FullContentAtom, LatestArticlesFeed
 from newsroom.models import Article
 
 
@@ -23,7 +23,7 @@ class ReviewsFeed(LatestArticlesFeed):
             .for_listing()
             .select_related("review", "review__series")
             .prefetch_related("series")
-            .newest_first()[:30]
+            .newest_first()[:FEED_LENGTH]
         )
 
     def item_title(self, item):

@@ -3,11 +3,10 @@
 from django.db.models import Avg, Count
 
 from .models import Review
-from .structured import review_jsonld
 
 
-def review_context(article, absolute) -> dict:
-    """The score box and Review markup for a review article (nothing otherwise)."""
+def review_context(article) -> dict:
+    """The score box of a review article (nothing otherwise)."""
     if article.kind != "review":
         return {}
     review = (
@@ -18,7 +17,7 @@ def review_context(article, absolute) -> dict:
     )
     if review is None:
         return {}
-    return {"review": review, "review_jsonld": review_jsonld(article, review, absolute)}
+    return {"review": review}
 
 
 def series_reviews(series) -> dict:

@@ -1,7 +1,5 @@
 """schema.org Review markup, with the properties Google's review snippets need."""
 
-from django.conf import settings
-
 from .models import SCALE_MAX, SCALE_MIN
 
 
@@ -35,41 +33,23 @@ def item_reviewed(review, absolute) -> dict:
     return show
 
 
-def review_jsonld(article, review, absolute) -> dict:
-    """The Review object for a review page; ``absolute`` turns paths into URLs."""
+def review_properties(review, absolute) -> dict:
+    """What makes an article's markup a review: the show, the score, the verdict.
+
+    Empty unless the review has both a score and a series, the two things
+    Google's review snippets cannot do without.
+    """
+    if review.score is None or not review.series_id:
+        return {}
     data = {
-        "@context": "https://schema.org",
-        "@type": "Review",
-        "name": article.title,
-        "headline": article.title,
-        "url": absolute(article.get_absolute_url()),
-        "datePublished": article.publish_at.isoformat(),
-        "dateModified": article.modified_at.isoformat(),
-        "author": [
-            {
-                "@type": "Person",
-                "name": author.name,
-                "url": absolute(author.get_absolute_url()),
-            }
-            for author in article.authors.all()
-        ],
-        "publisher": {
-            "@type": "Organization",
-            "name": settings.SITE_NAME,
-            "url": absolute("/"),
-        },
-    }
-    if article.dek:
-        data["description"] = article.dek
-    if review.verdict:
-        data["reviewBody"] = review.verdict
-    if review.series_id:
-        data["itemReviewed"] = item_reviewed(review, absolute)
-    if review.score is not None:
-        data["reviewRating"] = {
+        "itemReviewed": item_reviewed(review, absolute),
+        "reviewRating": {
             "@type": "Rating",
             "ratingValue": _number(review.score),
             "bestRating": _number(SCALE_MAX),
             "worstRating": _number(SCALE_MIN),
-        }
+        },
+    }
+    if review.verdict:
+        data["reviewBody"] = review.verdict
     return data

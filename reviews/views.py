@@ -1,6 +1,6 @@
 from django_filters.views import FilterView
 
-from newsroom.views import PublicCacheMixin, SafePaginationMixin
+from newsroom.views import PublicCacheMixin, SafePaginationMixin, trail_meta
 
 from .filters import ReviewFilter
 from .models import Review
@@ -25,4 +25,8 @@ class ReviewIndexView(PublicCacheMixin, SafePaginationMixin, FilterView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(filter_query=query.urlencode(), **kwargs)
+        return super().get_context_data(
+            filter_query=query.urlencode(),
+            **trail_meta(self.request, ("Reviews", self.request.path)),
+            **kwargs,
+        )

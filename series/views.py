@@ -2,12 +2,21 @@ from datetime import date
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from newsroom.pictures import picture_for
-from newsroom.views import ArticleListView, PublicCacheMixin, SafePaginationMixin
+from newsroom import structured
+from newsroom.pictures import picture_for, social_image_url
+from newsroom.views import (
+    ArticleListView,
+    OldSlugRedirectMixin,
+    PublicCacheMixin,
+    SafePaginationMixin,
+    portrait_meta,
+    trail_meta,
+)
 
 from . import selectors
 from .filters import SeriesFilter
@@ -28,10 +37,14 @@ class SeriesIndexView(PublicCacheMixin, SafePaginationMixin, FilterView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(filter_query=query.urlencode(), **kwargs)
+        return super().get_context_data(
+            filter_query=query.urlencode(),
+            **trail_meta(self.request, ("Series", self.request.path)),
+            **kwargs,
+        )
 
 
-class SeriesDetailView(PublicCacheMixin, DetailView):
+class SeriesDetailView(PublicCacheMixin, OldSlugRedirectMixin, DetailView):
     template_name = "series/series_detail.html"
     context_object_name = "series"
 
@@ -52,10 +65,12 @@ class SeriesDetailView(PublicCacheMixin, DetailView):
         )
         from reviews.selectors import series_reviews
 
+        departments = selectors.staff_by_department(series.credits.all())
         return super().get_context_data(
             **series_reviews(series),
+            **series_meta(self.request, series, key_art),
             key_art=key_art,
-            departments=selectors.staff_by_department(series.credits.all()),
+            departments=departments,
             characters=characters,
             cast_languages=cast_languages,
             related=selectors.related_series(series),
@@ -65,23 +80,66 @@ class SeriesDetailView(PublicCacheMixin, DetailView):
         )
 
 
-class SeriesCoverageView(ArticleListView):
+def series_meta(request, series, key_art) -> dict:
+    """TVSeries (or Movie) markup with studios and directors, and a breadcrumb."""
+    directors = [
+        credit.person
+        for credit in series.credits.all()
+        if credit.role.slug in DIRECTOR_ROLES
+    ]
+    studios = [role.studio for role in series.studio_roles.all()]
+    data = structured.tv_series(
+        series,
+        request.build_absolute_uri,
+        image=social_image_url(series.key_art) or (key_art.src if key_art else ""),
+        studios=list(dict.fromkeys(studios)),
+        directors=list(dict.fromkeys(directors)),
+    )
+    return trail_meta(
+        request,
+        ("Series", reverse("series:series-list")),
+        (series.title, series.get_absolute_url()),
+        data=[data],
+        image=series.key_art,
+        alt=series.key_art_alt,
+    )
+
+
+DIRECTOR_ROLES = {"director", "chief-director", "series-director"}
+
+
+class SeriesCoverageView(OldSlugRedirectMixin, ArticleListView):
     """All the outlet's live articles about one series."""
 
     template_name = "series/series_coverage.html"
+    slug_model = Series
+
+    def moved_url(self, obj):
+        return reverse("series:series-coverage", kwargs={"slug": obj.slug})
 
     def get_queryset(self):
         self.series = get_object_or_404(Series, slug=self.kwargs["slug"])
         return super().get_queryset().filter(series=self.series)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(series=self.series, **kwargs)
+        series = self.series
+        meta = trail_meta(
+            self.request,
+            ("Series", reverse("series:series-list")),
+            (series.title, series.get_absolute_url()),
+            ("Coverage", self.request.path),
+        )
+        return super().get_context_data(series=series, **meta, **kwargs)
 
 
-class PersonDetailView(PublicCacheMixin, DetailView):
+class PersonDetailView(PublicCacheMixin, OldSlugRedirectMixin, DetailView):
     template_name = "series/person_detail.html"
     context_object_name = "person"
-    model = Person
+
+    def get_queryset(self):
+        return Person.objects.select_related("photo").prefetch_related(
+            "photo__renditions"
+        )
 
     def get_context_data(self, **kwargs):
         person = self.object
@@ -94,7 +152,9 @@ class PersonDetailView(PublicCacheMixin, DetailView):
         for credit in credits:
             by_role.setdefault(credit.role, []).append(credit)
         cast = person.cast.select_related("series").order_by("-series__premiere_date")
+        meta = portrait_meta(self.request, person, person.name, structured.person)
         return super().get_context_data(
+            **meta,
             credits_by_role=list(by_role.items()),
             performances=list(cast),
             coverage=selectors.coverage(people=person)[: selectors.COVERAGE_ON_PAGE],
@@ -112,7 +172,9 @@ class StudioDetailView(PublicCacheMixin, DetailView):
         works = studio.series_roles.select_related("series").order_by(
             "-series__premiere_date", "series__title"
         )
+        meta = trail_meta(self.request, (studio.name, studio.get_absolute_url()))
         return super().get_context_data(
+            **meta,
             works=list(works),
             coverage=selectors.coverage(series__studios=studio)[
                 : selectors.COVERAGE_ON_PAGE
@@ -157,8 +219,10 @@ class SeasonChartView(PublicCacheMixin, TemplateView):
         groups = {}
         for series in series_list:
             groups.setdefault(series.get_format_display(), []).append(series)
+        label = f"{Season(season).label} {year}"
         return super().get_context_data(
-            season_label=f"{Season(season).label} {year}",
+            **trail_meta(self.request, (label, self.request.path)),
+            season_label=label,
             groups=list(groups.items()),
             previous=(Season.of(previous), previous.year),
             following=(Season.of(following), following.year),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -6,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from newsroom.embeds import render_body
+from newsroom.embeds import body_text, render_body
 
 from .redirects import RemembersOldSlugs
 
@@ -130,6 +131,10 @@ class Article(RemembersOldSlugs):
     # because an embedded image's rights run out.
     embed_keys = models.TextField(editable=False, default="")
     render_valid_until = models.DateTimeField(null=True, editable=False)
+    # Derived for search: the body's prose without embeds (so no spoilers), and
+    # on PostgreSQL the weighted vector of everything search reads (see search.py).
+    search_text = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.NEWS)
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="articles"
@@ -220,11 +225,16 @@ class Article(RemembersOldSlugs):
             # Shop links count clicks per article, which needs this row's id.
             self.render_body()
             super().save(update_fields=self.RENDERED_FIELDS)
+        if update_fields is None or not self.SEARCHED_FIELDS.isdisjoint(update_fields):
+            from newsroom.search import update_search_vector  # search imports models
+
+            update_search_vector([self.pk])
 
     def get_absolute_url(self):
         return reverse("newsroom:article-detail", kwargs={"slug": self.slug})
 
-    RENDERED_FIELDS = ("body_html", "embed_keys", "render_valid_until")
+    RENDERED_FIELDS = ("body_html", "embed_keys", "render_valid_until", "search_text")
+    SEARCHED_FIELDS = frozenset({"title", "dek", "body", "search_text"})
 
     def render_body(self):
         """Fill the stored HTML from the body; broken embeds drop out quietly."""
@@ -232,6 +242,7 @@ class Article(RemembersOldSlugs):
         self.body_html = result.html
         self.embed_keys = "".join(f" {key} " for key in sorted(result.refs))
         self.render_valid_until = result.valid_until
+        self.search_text = body_text(result.html)
         return result
 
     def current_body_html(self) -> str:

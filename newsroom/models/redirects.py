@@ -44,7 +44,9 @@ class RemembersOldSlugs(models.Model):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
-        if self.pk is None or (update_fields is not None and "slug" not in update_fields):
+        if self.pk is None or (
+            update_fields is not None and "slug" not in update_fields
+        ):
             return super().save(*args, **kwargs)
         previous = (
             type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()

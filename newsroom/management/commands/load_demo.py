@@ -201,6 +201,7 @@ class Command(BaseCommand):
         first_episode_at = data.pop("first_episode_at")
         broadcast = data.pop("broadcast")
         watch = data.pop("watch")
+        data["key_art"] = self.images.get("key-art")
         rouge, created = Series.objects.get_or_create(slug=data["slug"], defaults=data)
         if created:
             for slug in studio_slugs:

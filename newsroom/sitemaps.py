@@ -1,0 +1,210 @@
+"""Sitemaps: every page readers can reach, with when it last really changed.
+
+Only live articles are listed, and sections, tags and authors take their
+lastmod from the newest live article in them, so a scheduled piece appears
+(and moves those dates) at its time without any job running.
+"""
+
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+
+from series.models import Person, Series, Studio
+
+from .models import Article, Author, Section, live_q
+
+
+def _latest_live(prefix: str) -> dict:
+    """Annotations for the newest publication and correction among live articles."""
+    live = live_q(f"{prefix}__")
+    return {
+        "last_published": Max(f"{prefix}__publish_at", filter=live),
+        "last_revised": Max(f"{prefix}__revised_at", filter=live),
+    }
+
+
+def _later(*moments):
+    moments = [moment for moment in moments if moment is not None]
+    return max(moments) if moments else None
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "weekly"
+    limit = 10_000
+
+    def articles(self):
+        return Article.objects.live()
+
+    def items(self):
+        return (
+            self.articles()
+            .only("slug", "publish_at", "revised_at", "updated_at")
+            .order_by("-publish_at", "-pk")
+        )
+
+    def lastmod(self, article):
+        return article.modified_at
+
+    def get_latest_lastmod(self):
+        # One aggregate, rather than loading every article to compare dates.
+        latest = self.articles().aggregate(
+            published=Max("publish_at"), revised=Max("revised_at")
+        )
+        return _later(latest["published"], latest["revised"])
+
+
+class NewsSitemap(ArticleSitemap):
+    """The last two days' articles, with the publication details news
+    aggregators ask for (rendered by templates/sitemaps/news.xml)."""
+
+    limit = 1000
+
+    def articles(self):
+        since = timezone.now() - timedelta(days=2)
+        return Article.objects.live().filter(publish_at__gte=since)
+
+    def items(self):
+        return (
+            self.articles()
+            .only("slug", "title", "publish_at", "revised_at", "updated_at")
+            .order_by("-publish_at", "-pk")[: self.limit]
+        )
+
+
+class SectionSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return Section.objects.annotate(**_latest_live("articles")).order_by(
+            "position", "name"
+        )
+
+    def lastmod(self, section):
+        return _later(section.last_published, section.last_revised)
+
+
+class TagSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return (
+            Tag.objects.annotate(**_latest_live("article"))
+            .filter(last_published__isnull=False)
+            .order_by("name")
+        )
+
+    def location(self, tag):
+        return reverse("newsroom:tag-detail", kwargs={"slug": tag.slug})
+
+    def lastmod(self, tag):
+        return _later(tag.last_published, tag.last_revised)
+
+
+class AuthorSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return (
+            Author.objects.annotate(**_latest_live("articles"))
+            .filter(last_published__isnull=False)
+            .order_by("name")
+        )
+
+    def lastmod(self, author):
+        return _later(author.last_published, author.last_revised)
+
+
+class EncyclopediaSitemap(Sitemap):
+    """Series and people pages change when their entry is edited."""
+
+    changefreq = "weekly"
+    model = None
+
+    def items(self):
+        return self.model.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+    def get_latest_lastmod(self):
+        return self.model.objects.aggregate(last=Max("updated_at"))["last"]
+
+
+class SeriesSitemap(EncyclopediaSitemap):
+    model = Series
+
+
+class PersonSitemap(EncyclopediaSitemap):
+    model = Person
+
+
+class StudioSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Studio.objects.filter(series__isnull=False).distinct().order_by("name")
+
+
+class SeasonSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return (
+            Series.objects.exclude(season="")
+            .values("season_year", "season")
+            .annotate(last=Max("updated_at"))
+            .order_by("-season_year", "season")
+        )
+
+    def location(self, season):
+        return reverse(
+            "series:season-chart",
+            kwargs={"year": season["season_year"], "season": season["season"]},
+        )
+
+    def lastmod(self, season):
+        return season["last"]
+
+
+class IndexPagesSitemap(Sitemap):
+    """The home page and the listings that do not belong to one object."""
+
+    changefreq = "hourly"
+
+    def items(self):
+        return [
+            "newsroom:home",
+            "series:series-list",
+            "reviews:review-list",
+            "newsroom:feed-index",
+        ]
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        if name == "series:series-list":
+            return Series.objects.aggregate(last=Max("updated_at"))["last"]
+        if name == "reviews:review-list":
+            live = Article.objects.live().filter(kind=Article.Kind.REVIEW)
+        else:
+            live = Article.objects.live()
+        return live.aggregate(last=Max("publish_at"))["last"]
+
+
+SITEMAPS = {
+    "pages": IndexPagesSitemap,
+    "news": NewsSitemap,
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+    "authors": AuthorSitemap,
+    "series": SeriesSitemap,
+    "people": PersonSitemap,
+    "studios": StudioSitemap,
+    "seasons": SeasonSitemap,
+}

@@ -1,0 +1,592 @@
+"""Syndication and discovery: scoped feeds, sitemaps, robots.txt, old slugs and
+the metadata search engines and social cards read."""
+
+import json
+import re
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from xml.etree import ElementTree
+
+import feedparser
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from newsroom.models import Article
+from reviews.models import Review
+from series.models import Person, Series
+
+pytestmark = pytest.mark.django_db
+HOST = "127.0.0.1:8000"
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+NEWS_NS = {"news": "http://www.google.com/schemas/sitemap-news/0.9"}
+
+
+@pytest.fixture
+def client(db):
+    """A reader on the site's own address, which absolute URLs are built from."""
+    return Client(HTTP_HOST=HOST)
+
+
+def parse_feed(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200, url
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, (url, feed.get("bozo_exception"))
+    return response, feed
+
+
+def titles(feed):
+    return [entry.title for entry in feed.entries]
+
+
+@pytest.fixture
+def scoped(make_article, make_section, make_author):
+    """One article in every scope, beside one that is in none of them."""
+    section = make_section(name="Features", slug="features")
+    author = make_author(name="Aiko Brandt", slug="aiko-brandt")
+    series = Series.objects.create(title="Metallic Rouge", slug="metallic-rouge")
+    inside = make_article(
+        title="Inside",
+        kind=Article.Kind.FEATURE,
+        section=section,
+        authors=[author],
+        tags=["mecha"],
+        series=[series],
+    )
+    make_article(title="Outside")
+    return inside
+
+
+SCOPED_FEEDS = [
+    "/feeds/section/features/",
+    "/feeds/kind/feature/",
+    "/feeds/series/metallic-rouge/",
+    "/feeds/tag/mecha/",
+    "/feeds/author/aiko-brandt/",
+]
+
+
+# Feeds ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flavour", ["rss", "atom"])
+@pytest.mark.parametrize("prefix", SCOPED_FEEDS)
+def test_scoped_feed_holds_only_its_scope(client, scoped, prefix, flavour):
+    _, feed = parse_feed(client, f"{prefix}{flavour}/")
+    assert titles(feed) == ["Inside"]
+    assert feed.feed.title.startswith("Shimbun: ")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/feeds/section/nope/rss/",
+        "/feeds/kind/gossip/atom/",
+        "/feeds/series/nope/rss/",
+        "/feeds/tag/nope/atom/",
+        "/feeds/author/nope/rss/",
+    ],
+)
+def test_unknown_scope_is_404(client, db, url):
+    assert client.get(url).status_code == 404
+
+
+def test_items_carry_series_as_categories_and_both_dates(client, scoped):
+    scoped.revised_at = scoped.publish_at + timedelta(hours=5)
+    scoped.save()
+    _, feed = parse_feed(client, "/feeds/atom/")
+    entry = next(e for e in feed.entries if e.title == "Inside")
+    assert {tag.term for tag in entry.tags} == {"mecha", "Metallic Rouge"}
+    published = datetime(*entry.published_parsed[:6], tzinfo=UTC)
+    updated = datetime(*entry.updated_parsed[:6], tzinfo=UTC)
+    assert published == scoped.publish_at.replace(microsecond=0)
+    assert updated == scoped.revised_at.replace(microsecond=0)
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_lead_image_is_an_enclosure_with_type_and_length(
+    client, make_article, make_image, url
+):
+    image = make_image()
+    make_article(title="Pictured", lead_image=image)
+    _, feed = parse_feed(client, url)
+    (enclosure,) = feed.entries[0].enclosures
+    largest = max(
+        (r for r in image.renditions.all() if r.kind == "width" and r.format == "jpeg"),
+        key=lambda r: r.width,
+    )
+    assert enclosure.href == f"http://127.0.0.1:8000{largest.file.url}"
+    assert enclosure.type == "image/jpeg"
+    assert int(enclosure.length) == largest.file.size > 0
+
+
+def test_review_feeds_carry_the_score(client, make_article):
+    rouge = Series.objects.create(title="Metallic Rouge", slug="metallic-rouge")
+    article = make_article(title="Rouge review", kind=Article.Kind.REVIEW)
+    Review.objects.create(article=article, score=Decimal("7.5"), series=rouge)
+    for url in ["/reviews/feed/rss/", "/feeds/kind/review/rss/", "/feeds/rss/"]:
+        _, feed = parse_feed(client, url)
+        assert "Score: 7.5/10" in feed.entries[0].summary, url
+
+
+def test_feeds_answer_conditional_get(client, make_article):
+    make_article(title="First")
+    response, _ = parse_feed(client, "/feeds/rss/")
+    assert (
+        "public" in response["Cache-Control"]
+        and "max-age=" in response["Cache-Control"]
+    )
+    etag, modified = response["ETag"], response["Last-Modified"]
+    assert client.get("/feeds/rss/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get("/feeds/rss/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    make_article(title="Second", publish_at=timezone.now() - timedelta(minutes=1))
+    response = client.get("/feeds/rss/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert "Second" in response.content.decode()
+
+
+def test_feed_cache_never_outlives_the_next_scheduled_article(
+    client, make_article, settings
+):
+    settings.FEED_CACHE_SECONDS = 900
+    make_article(title="Now")
+    make_article(title="Soon", publish_at=timezone.now() + timedelta(seconds=120))
+    response = client.get("/feeds/atom/")
+    max_age = int(re.search(r"max-age=(\d+)", response["Cache-Control"])[1])
+    assert max_age <= 120
+
+
+NOT_LIVE = {
+    "draft": {"status": Article.Status.DRAFT, "publish_at": None},
+    "in review": {"status": Article.Status.IN_REVIEW, "publish_at": None},
+    "scheduled": {"publish_at": timezone.now() + timedelta(days=1)},
+    "unpublished": {"status": Article.Status.UNPUBLISHED},
+}
+
+
+@pytest.fixture
+def hidden(make_article, scoped):
+    """Articles in every scope that readers may not see yet."""
+    made = []
+    for label, fields in NOT_LIVE.items():
+        if "publish_at" in fields and fields["publish_at"] is not None:
+            fields = fields | {"publish_at": timezone.now() + timedelta(days=1)}
+        made.append(
+            make_article(
+                title=f"Hidden {label}",
+                kind=scoped.kind,
+                section=scoped.section,
+                authors=list(scoped.authors.all()),
+                tags=["mecha"],
+                series=list(scoped.series.all()),
+                **fields,
+            )
+        )
+    return made
+
+
+def every_feed_url():
+    for prefix in ["/feeds/", "/reviews/feed/", *SCOPED_FEEDS]:
+        for flavour in ["rss", "atom"]:
+            yield f"{prefix}{flavour}/"
+
+
+def test_nothing_unpublished_leaks_into_any_feed_or_sitemap(client, hidden):
+    for url in every_feed_url():
+        body = client.get(url).content.decode()
+        assert "Hidden" not in body, url
+        for article in hidden:
+            assert f"/articles/id/{article.pk}/" not in body, url
+    for url in ["/sitemap-articles.xml", "/sitemap-news.xml"]:
+        body = client.get(url).content.decode()
+        for article in hidden:
+            assert article.slug not in body, url
+
+
+def test_scheduled_article_appears_at_its_time_without_a_job(
+    client, make_article, time_machine
+):
+    due = timezone.now() + timedelta(hours=2)
+    article = make_article(title="Embargoed scoop", publish_at=due)
+    assert "Embargoed scoop" not in client.get("/feeds/rss/").content.decode()
+    assert article.slug not in client.get("/sitemap-articles.xml").content.decode()
+    time_machine.move_to(due + timedelta(minutes=1))
+    assert "Embargoed scoop" in client.get("/feeds/rss/").content.decode()
+    assert article.slug in client.get("/sitemap-articles.xml").content.decode()
+    assert article.slug in client.get("/sitemap-news.xml").content.decode()
+
+
+def test_fifty_full_items_cost_a_fixed_number_of_queries(
+    client, make_article, make_image, django_assert_max_num_queries
+):
+    image = make_image()
+    series = Series.objects.create(title="Metallic Rouge", slug="metallic-rouge")
+    for n in range(60):
+        article = make_article(
+            kind=Article.Kind.REVIEW if n % 3 == 0 else Article.Kind.NEWS,
+            lead_image=image,
+            tags=["a", "b"],
+            series=[series],
+        )
+        if n % 3 == 0:
+            Review.objects.create(article=article, score=Decimal("8"), series=series)
+    for url in [
+        "/feeds/atom/",
+        "/feeds/series/metallic-rouge/rss/",
+        "/reviews/feed/rss/",
+    ]:
+        with django_assert_max_num_queries(12):
+            _, feed = parse_feed(client, url)
+        assert len(feed.entries) in (20, 50), url
+
+
+def test_pages_link_their_feeds_in_the_head(client, scoped):
+    page = client.get(scoped.get_absolute_url()).content.decode()
+    head = page.split("</head>")[0]
+    assert 'href="/feeds/section/features/rss/"' in head
+    assert 'href="/feeds/series/metallic-rouge/rss/"' in head
+    for url, feed in [
+        ("/section/features/", "/feeds/section/features/rss/"),
+        ("/tag/mecha/", "/feeds/tag/mecha/rss/"),
+        ("/author/aiko-brandt/", "/feeds/author/aiko-brandt/rss/"),
+        ("/series/metallic-rouge/", "/feeds/series/metallic-rouge/rss/"),
+    ]:
+        head = client.get(url).content.decode().split("</head>")[0]
+        assert 'type="application/rss+xml"' in head and f'href="{feed}"' in head, url
+
+
+def test_feed_index_lists_every_scope(client, scoped):
+    page = client.get("/feeds/").content.decode()
+    for prefix in SCOPED_FEEDS:
+        assert f'href="{prefix}rss/"' in page and f'href="{prefix}atom/"' in page, (
+            prefix
+        )
+
+
+# Sitemaps and robots.txt ------------------------------------------------------
+
+
+def sitemap(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"].startswith("application/xml")
+    return response, ElementTree.fromstring(response.content)
+
+
+def locs(root):
+    return [loc.text for loc in root.iterfind(".//sm:loc", SITEMAP_NS)]
+
+
+def test_sitemap_index_lists_every_sitemap_and_each_answers(client, scoped):
+    _, root = sitemap(client, "/sitemap.xml")
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    listed = locs(root)
+    for name in ["articles", "news", "sections", "tags", "authors", "series", "people"]:
+        assert f"http://127.0.0.1:8000/sitemap-{name}.xml" in listed
+    for url in listed:
+        _, child = sitemap(client, url.removeprefix("http://127.0.0.1:8000"))
+        assert child.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+
+
+def test_sitemaps_list_live_pages_with_real_lastmod(client, scoped, hidden):
+    scoped.revised_at = scoped.publish_at + timedelta(hours=3)
+    scoped.save()
+    _, root = sitemap(client, "/sitemap-articles.xml")
+    entries = {
+        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
+            "sm:lastmod", namespaces=SITEMAP_NS
+        )
+        for url in root.iterfind("sm:url", SITEMAP_NS)
+    }
+    inside = f"http://127.0.0.1:8000{scoped.get_absolute_url()}"
+    assert len(entries) == 2 and inside in entries
+    assert entries[inside] == scoped.revised_at.isoformat()
+
+    _, sections = sitemap(client, "/sitemap-sections.xml")
+    assert "http://127.0.0.1:8000/section/features/" in locs(sections)
+    _, tags = sitemap(client, "/sitemap-tags.xml")
+    assert locs(tags) == ["http://127.0.0.1:8000/tag/mecha/"]
+    _, authors = sitemap(client, "/sitemap-authors.xml")
+    assert "http://127.0.0.1:8000/author/aiko-brandt/" in locs(authors)
+    _, series = sitemap(client, "/sitemap-series.xml")
+    assert locs(series) == ["http://127.0.0.1:8000/series/metallic-rouge/"]
+
+
+def test_tags_and_authors_with_only_unpublished_work_are_left_out(
+    client, make_article, make_author
+):
+    writer = make_author(slug="new-hire")
+    make_article(
+        tags=["secret-project"],
+        authors=[writer],
+        status=Article.Status.DRAFT,
+        publish_at=None,
+    )
+    assert "secret-project" not in client.get("/sitemap-tags.xml").content.decode()
+    assert "new-hire" not in client.get("/sitemap-authors.xml").content.decode()
+
+
+def test_news_sitemap_has_only_the_last_two_days(client, make_article):
+    fresh = make_article(
+        title="Rouge & Naomi <return>", publish_at=timezone.now() - timedelta(hours=3)
+    )
+    old = make_article(title="Old news", publish_at=timezone.now() - timedelta(days=3))
+    _, root = sitemap(client, "/sitemap-news.xml")
+    assert locs(root) == [f"http://127.0.0.1:8000{fresh.get_absolute_url()}"]
+    assert (
+        root.findtext(".//news:title", namespaces=NEWS_NS) == "Rouge & Naomi <return>"
+    )
+    assert root.findtext(".//news:name", namespaces=NEWS_NS) == "Shimbun"
+    assert root.findtext(".//news:language", namespaces=NEWS_NS) == "en"
+    published = root.findtext(".//news:publication_date", namespaces=NEWS_NS)
+    assert published == fresh.publish_at.isoformat()
+    assert old.slug not in client.get("/sitemap-news.xml").content.decode()
+
+
+def test_sitemaps_cost_a_fixed_number_of_queries(
+    client, make_article, django_assert_max_num_queries
+):
+    for n in range(40):
+        make_article(tags=[f"tag-{n % 7}"])
+    # The index asks each of its ten sitemaps for its newest date and size.
+    with django_assert_max_num_queries(25):
+        assert client.get("/sitemap.xml").status_code == 200
+    for url in ["/sitemap-articles.xml", "/sitemap-tags.xml", "/sitemap-sections.xml"]:
+        with django_assert_max_num_queries(6):
+            assert client.get(url).status_code == 200
+
+
+def test_unknown_sitemap_is_404(client, db):
+    assert client.get("/sitemap-nope.xml").status_code == 404
+    assert client.get("/sitemap-articles.xml?p=99").status_code == 404
+
+
+def test_robots_txt_points_at_the_sitemaps_and_keeps_crawlers_out_of_private_paths(
+    client, db
+):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    for path in ["/admin/", "/go/", "/preview/", "/banner/"]:
+        assert f"Disallow: {path}\n" in body
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml\n" in body
+    assert "Sitemap: http://127.0.0.1:8000/sitemap-news.xml\n" in body
+
+
+# Old slugs --------------------------------------------------------------------
+
+
+def test_renamed_article_redirects_permanently_from_every_old_slug(
+    client, make_article
+):
+    article = make_article(slug="rouge-trailer")
+    for new in ["rouge-trailer-2", "metallic-rouge-trailer"]:
+        article.slug = new
+        article.save()
+    for old in ["rouge-trailer", "rouge-trailer-2"]:
+        response = client.get(f"/articles/{old}/")
+        assert response.status_code == 301
+        assert response["Location"] == "/articles/metallic-rouge-trailer/"
+    assert client.get("/articles/metallic-rouge-trailer/").status_code == 200
+
+
+def test_taking_an_old_slug_back_serves_it_again(client, make_article):
+    article = make_article(slug="first")
+    article.slug = "second"
+    article.save()
+    article.slug = "first"
+    article.save()
+    assert client.get("/articles/first/").status_code == 200
+    assert client.get("/articles/second/")["Location"] == "/articles/first/"
+
+
+def test_old_slug_of_an_unpublished_article_reveals_nothing(client, make_article):
+    article = make_article(slug="leaky")
+    article.slug = "secret-new-title"
+    article.status = Article.Status.UNPUBLISHED
+    article.save()
+    response = client.get("/articles/leaky/")
+    assert response.status_code == 404
+    assert b"secret-new-title" not in response.content
+
+
+def test_renamed_series_and_person_redirect(client, db):
+    series = Series.objects.create(title="Metallic Rouge", slug="metalic-rouge")
+    person = Person.objects.create(name="Motonobu Hori", slug="motonobu-hor")
+    series.slug = "metallic-rouge"
+    series.save()
+    person.slug = "motonobu-hori"
+    person.save()
+    assert client.get("/series/metalic-rouge/")["Location"] == "/series/metallic-rouge/"
+    assert (
+        client.get("/series/metalic-rouge/coverage/")["Location"]
+        == "/series/metallic-rouge/coverage/"
+    )
+    assert client.get("/people/motonobu-hor/")["Location"] == "/people/motonobu-hori/"
+    assert client.get("/series/metalic-rouge/").status_code == 301
+    assert client.get("/series/never-existed/").status_code == 404
+
+
+def test_only_saves_that_change_the_slug_record_an_old_one(make_article):
+    from newsroom.models import OldSlug
+
+    article = make_article(slug="admin-old")
+    article.slug = "admin-new"
+    article.save(update_fields=["title"])  # a save that does not touch the slug
+    assert not OldSlug.objects.exists()
+    article.save()
+    assert OldSlug.objects.get().slug == "admin-old"
+
+
+# Metadata ---------------------------------------------------------------------
+
+
+def head_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode().split("</head>")[0]
+
+
+def meta(head, key):
+    found = re.findall(
+        rf'<meta (?:name|property)="{re.escape(key)}" content="([^"]*)"', head
+    )
+    assert len(found) == 1, (key, found)
+    return found[0]
+
+
+def jsonld(head):
+    return [
+        json.loads(block)
+        for block in re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>', head, re.S
+        )
+    ]
+
+
+def of_type(blocks, kind):
+    (found,) = [block for block in blocks if block["@type"] == kind]
+    return found
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/section/features/",
+    "/tag/mecha/",
+    "/author/aiko-brandt/",
+    "/series/",
+    "/series/metallic-rouge/",
+    "/series/metallic-rouge/coverage/",
+    "/reviews/",
+    "/feeds/",
+]
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_every_public_page_has_title_description_canonical_and_card(
+    client, scoped, url
+):
+    head = head_of(client, url)
+    assert re.search(r"<title>[^<]+</title>", head)
+    assert meta(head, "description")
+    (canonical,) = re.findall(r'<link rel="canonical" href="([^"]+)">', head)
+    assert canonical == f"http://127.0.0.1:8000{url}"
+    assert meta(head, "og:url") == canonical
+    assert meta(head, "og:title") and meta(head, "og:description")
+    assert meta(head, "og:image").startswith("http://127.0.0.1:8000/")
+    assert meta(head, "twitter:card") == "summary_large_image"
+    assert jsonld(head), url
+
+
+def test_canonical_drops_tracking_and_keeps_the_page(client, make_article):
+    for _ in range(14):
+        make_article()
+    head = head_of(client, "/?utm_source=feed&page=2&fbclid=x")
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/?page=2">' in head
+    head = head_of(client, "/?page=1")
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/">' in head
+
+
+def test_article_markup_follows_googles_article_rules(client, scoped, make_image):
+    scoped.lead_image = make_image()
+    scoped.save()
+    head = head_of(client, scoped.get_absolute_url())
+    data = of_type(jsonld(head), "NewsArticle")
+    url = f"http://127.0.0.1:8000{scoped.get_absolute_url()}"
+    assert data["headline"] == "Inside"
+    assert data["mainEntityOfPage"]["@id"] == url
+    assert data["datePublished"] == scoped.publish_at.isoformat()
+    assert data["dateModified"] == scoped.modified_at.isoformat()
+    assert data["author"] == [
+        {
+            "@type": "Person",
+            "name": "Aiko Brandt",
+            "url": "http://127.0.0.1:8000/author/aiko-brandt/",
+        }
+    ]
+    assert data["publisher"]["name"] == "Shimbun"
+    assert data["publisher"]["logo"]["url"].endswith("/static/img/logo.png")
+    assert all(
+        image.startswith("http://127.0.0.1:8000/media/") for image in data["image"]
+    )
+    assert data["about"] == [
+        {
+            "@type": "TVSeries",
+            "name": "Metallic Rouge",
+            "url": "http://127.0.0.1:8000/series/metallic-rouge/",
+        }
+    ]
+    assert meta(head, "og:image") == data["image"][0]
+    assert meta(head, "og:type") == "article"
+    trail = of_type(jsonld(head), "BreadcrumbList")["itemListElement"]
+    assert [crumb["name"] for crumb in trail] == ["Shimbun", "Features", "Inside"]
+    assert trail[-1]["item"] == url
+
+
+def test_long_headlines_are_cut_for_structured_data(client, make_article):
+    article = make_article(title="Word " * 40)
+    data = of_type(jsonld(head_of(client, article.get_absolute_url())), "NewsArticle")
+    assert len(data["headline"]) <= 110 and data["headline"].endswith("…")
+
+
+def test_home_describes_the_site_and_its_search(client, db):
+    data = of_type(jsonld(head_of(client, "/")), "WebSite")
+    assert data["publisher"]["@type"] == "NewsMediaOrganization"
+    assert data["potentialAction"]["target"]["urlTemplate"] == (
+        "http://127.0.0.1:8000/search/?q={search_term_string}"
+    )
+
+
+def test_series_and_person_pages_describe_their_subject(client, db):
+    series = Series.objects.create(
+        title="Metallic Rouge",
+        slug="metallic-rouge",
+        title_japanese="メタリックルージュ",
+        aliases="Metarikku Rūju",
+        episode_count=13,
+        premiere_date=date(2024, 1, 10),
+    )
+    person = Person.objects.create(
+        name="Motonobu Hori", slug="motonobu-hori", native_name="堀元宣"
+    )
+    data = of_type(jsonld(head_of(client, series.get_absolute_url())), "TVSeries")
+    assert data["name"] == "Metallic Rouge"
+    assert data["alternateName"] == ["メタリックルージュ", "Metarikku Rūju"]
+    assert data["startDate"] == "2024-01-10" and data["numberOfEpisodes"] == 13
+    data = of_type(jsonld(head_of(client, person.get_absolute_url())), "Person")
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": "Motonobu Hori",
+        "url": "http://127.0.0.1:8000/people/motonobu-hori/",
+        "alternateName": ["堀元宣"],
+    }
+
+
+def test_structured_data_cannot_be_broken_out_of(client, make_article):
+    article = make_article(title="</script><script>alert(1)</script>")
+    head = head_of(client, article.get_absolute_url())
+    assert "<script>alert(1)" not in head
+    assert of_type(jsonld(head), "NewsArticle")["headline"] == article.title
