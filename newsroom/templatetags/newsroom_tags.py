@@ -83,3 +83,18 @@ def money(amount, currency):
     if currency == "JPY":
         return f"{sign}{int(amount):,}"
     return f"{sign}{amount:,.2f}"
+
+
+@register.filter
+def iso(moment):
+    """A machine-readable time for datetime attributes and sitemaps: ISO 8601
+    to the second, in the active time zone (HTML allows at most milliseconds)."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    if not isinstance(moment, datetime):
+        return moment.isoformat() if moment else ""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return moment.replace(microsecond=0).isoformat()

@@ -46,3 +46,20 @@ def test_editor_publishes_a_draft_in_the_admin(page, demo_site):
     assert draft.is_live
     page.goto(demo_site + draft.get_absolute_url())
     assert page.locator("article h1").inner_text() == draft.title
+
+
+def test_reader_searches_from_the_masthead_with_a_typo(page, demo_site):
+    page.goto(demo_site + "/")
+    page.get_by_label("Search Shimbun").fill("Metallic Rogue")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=Metallic+Rogue")
+    series = page.locator("#series-results-heading + .name-list a")
+    assert series.first.inner_text() == "Metallic Rouge"
+    assert page.locator(".card-title").count() > 0
+    # Narrow to reviews with the filter form, keeping the words.
+    page.get_by_label("Kind").select_option("review")
+    page.locator(".search-form button[type=submit]").click()
+    page.wait_for_url("**kind=review**")
+    kinds = page.locator(".card .kind").all_inner_texts()
+    assert kinds and all(kind.strip().lower() == "review" for kind in kinds)
+    assert page.console.errors == []
