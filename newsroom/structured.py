@@ -90,6 +90,7 @@ ARTICLE_TYPES = {
     "news": "NewsArticle",
     "feature": "NewsArticle",
     "interview": "NewsArticle",
+    "blog": "BlogPosting",
 }
 
 

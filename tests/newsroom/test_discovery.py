@@ -603,3 +603,19 @@ def test_machine_readable_times_are_valid_html(client, make_article):
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", stamp), (
             stamp
         )
+
+
+@pytest.mark.parametrize(
+    ("kind", "schema_type"),
+    [("news", "NewsArticle"), ("interview", "NewsArticle"), ("blog", "BlogPosting")],
+)
+def test_each_kind_has_its_schema_type(client, make_article, kind, schema_type):
+    article = make_article(kind=kind)
+    blocks = jsonld(head_of(client, article.get_absolute_url()))
+    assert of_type(blocks, schema_type)["headline"] == article.title
+
+
+def test_search_landmarks_are_told_apart(client, db):
+    page = client.get("/search/?q=rouge").content.decode()
+    assert 'role="search" aria-label="Site search"' in page
+    assert 'role="search" aria-label="Search and filters"' in page
