@@ -149,6 +149,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Let Django itself serve MEDIA_ROOT (the demo, a judge run): on by default
+# only with DEBUG. Production serves media from the web server or storage.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 # Media goes to any Django storage: the default is the local disk; set
 # MEDIA_STORAGE to a dotted backend path (for example an S3 storage from

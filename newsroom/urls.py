@@ -35,7 +35,15 @@ urlpatterns = [
     path("", include("reviews.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static as serve_files
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    from django.urls import re_path
+    from django.views.decorators.cache import cache_control
+    from django.views.static import serve
 
-    urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$",
+            cache_control(public=True, max_age=60 * 60 * 24)(serve),
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
