@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
-.PHONY: demo test install lint format check clean
+.PHONY: demo test install lint format check bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Shimbun needs Python 3.11 or newer")'
@@ -44,6 +45,10 @@ format: install
 check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
+
+## Time the public pages at 100x the demo, on a throwaway database (scripts/benchmark.py)
+bench: install
+	$(BIN)/python scripts/benchmark.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -132,6 +132,25 @@ When a distributor gives us early access to episodes, the review says so.
 """,
     ),
     (
+        "Affiliate disclosure",
+        "affiliate-disclosure",
+        "Which links earn us money, and what that changes (nothing).",
+        """\
+Some articles carry blocks of anime merchandise: figures, Blu-rays,
+soundtracks and art books. The links in them go through our own address
+(`/go/…`) to shops we have an affiliate agreement with, and when you buy
+something there the shop may pay us a small commission. You pay the same.
+
+- Every page with such links says so at its top, and so does every feed
+  item that carries them.
+- The links are marked `rel="sponsored"` for search engines.
+- We count clicks per item and per article to know which blocks are useful.
+  We store no IP address, cookie, browser details or referrer with a click.
+- Shops never see a story before it runs and never choose what we cover or
+  how we score it. Our critics do not know which items earn commissions.
+""",
+    ),
+    (
         "Review policy",
         "review-policy",
         "How our scores work.",

@@ -34,7 +34,7 @@ def _later(*moments):
 
 class ArticleSitemap(Sitemap):
     changefreq = "weekly"
-    limit = 10_000
+    limit = 2_000  # files of a few hundred KB; the index lists every page
 
     def articles(self):
         return Article.objects.live()

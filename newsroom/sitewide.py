@@ -7,6 +7,7 @@ from .models import Banner, Page
 
 BANNERS_KEY = "newsroom:banners"
 FOOTER_KEY = "newsroom:footer-pages"
+PAGES_KEY = "newsroom:standing-pages"
 
 
 def current_banner(dismissed: set[int]):
@@ -40,5 +41,17 @@ def footer_pages():
     return pages
 
 
+def page_urls() -> dict[str, str]:
+    """Every standing page's address by slug, so links to a policy page appear
+    only while that page exists."""
+    urls = cache.get(PAGES_KEY)
+    if urls is None:
+        urls = {
+            page.slug: page.get_absolute_url() for page in Page.objects.only("slug")
+        }
+        cache.set(PAGES_KEY, urls, 3600)
+    return urls
+
+
 def forget(**kwargs):
-    cache.delete_many([BANNERS_KEY, FOOTER_KEY])
+    cache.delete_many([BANNERS_KEY, FOOTER_KEY, PAGES_KEY])

@@ -119,10 +119,5 @@ def related_series(series: Series) -> list[tuple[str, Series]]:
 def coverage(**filters):
     """Live articles for an encyclopedia page, newest first."""
     return (
-        Article.objects.live()
-        .filter(**filters)
-        .distinct()
-        .select_related("section")
-        .prefetch_related("authors")
-        .newest_first()
+        Article.objects.live().filter(**filters).distinct().for_listing().newest_first()
     )

@@ -98,3 +98,15 @@ def iso(moment):
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
     return moment.replace(microsecond=0).isoformat()
+
+
+@register.simple_tag
+def policy_link(slug, text):
+    """A link to a standing page (a policy, the contact page), or nothing when
+    editors have not written that page."""
+    from django.utils.html import format_html
+
+    from newsroom import sitewide
+
+    url = sitewide.page_urls().get(slug)
+    return format_html('<a href="{}">{}</a>', url, text) if url else ""

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom import merch
-from newsroom.models import Banner, MerchClick, MerchItem, Retailer
+from newsroom.models import Banner, MerchClick, MerchItem, Page, Retailer
 from newsroom.templatetags.newsroom_tags import money
 from series.models import Series
 
@@ -152,6 +152,7 @@ def test_block_is_plain_html_links_and_buttons(make_item):
 def test_disclosure_shows_exactly_when_affiliate_links_do(
     client, make_item, make_article
 ):
+    Page.objects.create(title="Editorial policy", slug="editorial-policy", body="x")
     series = Series.objects.create(title="Rouge", slug="rouge")
     make_item(series=series)
     plain = make_article(title="No shopping here")
@@ -164,6 +165,28 @@ def test_disclosure_shows_exactly_when_affiliate_links_do(
         if expected:
             assert html.index("Affiliate links.") < html.index("<h1>")
             assert 'href="/about/editorial-policy/"' in html
+
+
+def test_disclosure_links_only_to_policy_pages_that_exist(
+    client, make_item, make_article
+):
+    series = Series.objects.create(title="Rouge", slug="rouge")
+    make_item(series=series)
+    article = make_article(series=[series])
+
+    def disclosure():
+        html = client.get(article.get_absolute_url()).content.decode()
+        return html.split('class="affiliate-disclosure"')[1].split("</p>")[0]
+
+    assert "<a " not in disclosure()
+    Page.objects.create(
+        title="Affiliate disclosure", slug="affiliate-disclosure", body="x"
+    )
+    assert 'href="/about/affiliate-disclosure/"' in disclosure()
+    Page.objects.create(title="Editorial policy", slug="editorial-policy", body="x")
+    both = disclosure()
+    assert 'href="/about/affiliate-disclosure/">How affiliate links work</a>' in both
+    assert 'href="/about/editorial-policy/">our editorial policy</a>' in both
 
 
 def test_expired_items_never_render(client, make_item, make_article, time_machine):

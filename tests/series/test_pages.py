@@ -1,4 +1,5 @@
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -6,6 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from newsroom.models import Article
+from reviews.models import Review
 from series.models import (
     CastCredit,
     Credit,
@@ -218,9 +220,16 @@ def test_filter_pagination_keeps_the_filters(client, make_series):
 
 @pytest.fixture
 def big_series(
-    make_series, make_person, make_role, make_article, make_section, make_author
+    make_series,
+    make_person,
+    make_role,
+    make_article,
+    make_section,
+    make_author,
+    make_image,
 ):
-    """A series with 200 credits, 40 cast entries, 50 episodes and 500 articles."""
+    """A series with 200 credits, 40 cast entries, 50 episodes and 500 articles
+    with lead images, 60 of them reviews (30 of single episodes)."""
     series = make_series(premiere_date=date(2024, 1, 10), episode_count=50)
     roles = [make_role(department=dept) for dept in Role.Department.values]
     people = [make_person() for _ in range(100)]
@@ -242,10 +251,24 @@ def big_series(
     WatchOption.objects.create(
         series=series, platform="P", region="R", url="https://x.example/"
     )
-    section, author = make_section(), make_author()
-    for _ in range(500):
-        article = make_article(section=section, authors=[author], series=[series])
+    section, author, image = make_section(), make_author(), make_image()
+    for n in range(500):
+        kind = "review" if n < 60 else "news"
+        article = make_article(
+            section=section,
+            authors=[author],
+            series=[series],
+            lead_image=image,
+            kind=kind,
+        )
         article.people.add(people[0])
+        if kind == "review":
+            Review.objects.create(
+                article=article,
+                series=series,
+                score=Decimal("7.5"),
+                episode_from=n % 30 + 1 if n < 30 else None,
+            )
     return series, people[0]
 
 
@@ -257,6 +280,7 @@ def test_encyclopedia_pages_run_a_fixed_number_of_queries(
     SeriesStudio.objects.create(series=series, studio=studio)
     assert Article.objects.count() == 500
     assert series.credits.count() == 200
+    client.get("/")  # steady state: banner and footer pages are cached
     for path in [
         series.get_absolute_url(),
         person.get_absolute_url(),
@@ -265,5 +289,15 @@ def test_encyclopedia_pages_run_a_fixed_number_of_queries(
         "/series/",
         f"/series/{series.slug}/coverage/",
     ]:
-        with django_assert_max_num_queries(20):
+        with django_assert_max_num_queries(21):
             assert client.get(path).status_code == 200, path
+
+
+def test_series_page_lists_the_newest_reviews_and_links_to_the_rest(client, big_series):
+    series, _ = big_series
+    response = client.get(series.get_absolute_url())
+    assert len(response.context["series_reviews"]) == 10
+    assert len(response.context["episode_reviews"]) == 30
+    html = response.content.decode()
+    assert f'?kind=review&amp;series={series.slug}">All 60 reviews of' in html
+    assert "Average score <strong>7.5/10</strong> from 60 reviews." in html

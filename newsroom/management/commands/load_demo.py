@@ -110,9 +110,15 @@ class Command(BaseCommand):
         return images
 
     def _shop(self, series):
-        for title, slug, summary, body in demo.PAGES:
+        for position, (title, slug, summary, body) in enumerate(demo.PAGES):
             Page.objects.get_or_create(
-                slug=slug, defaults={"title": title, "summary": summary, "body": body}
+                slug=slug,
+                defaults={
+                    "title": title,
+                    "summary": summary,
+                    "body": body,
+                    "position": position,
+                },
             )
         if not Banner.objects.filter(message=demo.BANNER["message"]).exists():
             Banner.objects.create(
