@@ -1,0 +1,59 @@
+"""The reader pages on a 320 px phone, in the light and the dark scheme."""
+
+import pytest
+
+from tests.browser.conftest import ConsoleWatcher
+
+PAGES = [
+    "/",
+    "/articles/metallic-rouge-bones-25th-anniversary-anime-january-2024/",
+    "/articles/metallic-rouge-review/",
+    "/series/metallic-rouge/",
+    "/people/motonobu-hori/",
+    "/season/winter-2024/",
+    "/search/?q=Metallic+Rogue",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_fit_a_320px_phone_in_both_schemes(browser, demo_site, scheme):
+    context = browser.new_context(
+        viewport={"width": 320, "height": 700}, color_scheme=scheme
+    )
+    page = context.new_page()
+    console = ConsoleWatcher(page)
+    backgrounds = set()
+    try:
+        for path in PAGES:
+            page.goto(demo_site + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{path} is {width}px wide"
+            backgrounds.add(
+                page.evaluate("getComputedStyle(document.body).backgroundColor")
+            )
+        assert console.errors == []
+    finally:
+        context.close()
+    # One page background per scheme, and the dark one is dark.
+    (background,) = backgrounds
+    red, green, blue = (int(part) for part in background[4:-1].split(","))
+    assert (red + green + blue < 200) is (scheme == "dark")
+
+
+def test_video_poster_and_spoiler_work_from_the_keyboard(page, demo_site):
+    page.route("**/*youtube*/**", lambda route: route.fulfill(status=200, body="ok"))
+    page.goto(
+        demo_site
+        + "/articles/metallic-rouge-bones-25th-anniversary-anime-january-2024/"
+    )
+    page.locator(".video-poster").focus()
+    page.keyboard.press("Enter")
+    page.locator(".embed-video iframe").wait_for()
+    page.goto(demo_site + "/articles/metallic-rouge-review/")
+    body = page.locator(".spoiler .spoiler-body")
+    page.locator(".spoiler summary").focus()
+    page.keyboard.press("Space")
+    assert body.is_visible()
+    page.keyboard.press("Space")
+    assert not body.is_visible()
+    assert page.console.errors == []
