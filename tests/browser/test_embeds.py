@@ -3,8 +3,10 @@ def test_review_embeds_render_and_spoiler_opens(page, demo_site):
     still = page.locator(".embed-image").first
     assert still.is_visible()
     assert "Image credit: Shimbun demo artwork" in still.inner_text()
-    assert page.locator(".embed-image img").first.evaluate(
-        "i => i.complete && i.naturalWidth > 0"
+    image = page.locator(".embed-image img").first
+    image.scroll_into_view_if_needed()  # it is lazy-loaded
+    page.wait_for_function(
+        "i => i.complete && i.naturalWidth > 0", arg=image.element_handle()
     )
     card = page.locator(".related-card")
     assert "Metallic Rouge first impressions" in card.inner_text()

@@ -619,3 +619,13 @@ def test_search_landmarks_are_told_apart(client, db):
     page = client.get("/search/?q=rouge").content.decode()
     assert 'role="search" aria-label="Site search"' in page
     assert 'role="search" aria-label="Search and filters"' in page
+
+
+def test_corrections_link_to_the_corrections_policy(client, make_article):
+    from newsroom.models import Correction, Page
+
+    article = make_article()
+    Correction.objects.create(article=article, note="Fixed the premiere date.")
+    Page.objects.create(title="Corrections policy", slug="corrections-policy", body="x")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<a href="/about/corrections-policy/">How we correct mistakes</a>' in page

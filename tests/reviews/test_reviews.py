@@ -333,3 +333,16 @@ def test_main_feed_items_of_reviews_carry_the_score(client, demo):
     assert review.summary.startswith("Score: 8/10.")
     news = next(e for e in feed.entries if e.title.startswith("Bones sets"))
     assert not news.summary.startswith("Score")
+
+
+def test_score_box_links_to_the_review_policy_once_it_exists(client, make_review):
+    from newsroom.models import Page
+
+    review = make_review()
+    url = review.article.get_absolute_url()
+    assert "How we score" not in client.get(url).content.decode()
+    Page.objects.create(title="Review policy", slug="review-policy", body="Scores.")
+    assert (
+        '<a href="/about/review-policy/">How we score</a>'
+        in client.get(url).content.decode()
+    )
