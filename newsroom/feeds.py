@@ -5,8 +5,9 @@ tag, an author); each scope comes as RSS and as Atom. GUIDs are tied to the
 article's primary key, so they never change with a title or slug.
 """
 
-import re
+from urllib.parse import urljoin
 
+import nh3
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -20,30 +21,62 @@ from taggit.models import Tag
 from series.models import Series
 
 from . import services
+from .markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 from .models import Article, Author, Section
 from .pictures import largest_fallback
 
 FEED_LENGTH = 50
-_LOCAL_URL = re.compile(r'(href|src)="/(?!/)')
-_SRCSET = re.compile(r'srcset="([^"]*)"')
+#: What a feed item may hold: the Markdown allow-list plus the markup of the
+#: embeds. Page-only parts go: ARIA roles and states (feed readers render
+#: no widgets, and validators flag them), ids that could clash with the
+#: reader's own page, and the carousel's buttons, which need the site's script.
+FEED_TAGS = ALLOWED_TAGS | {
+    "aside", "details", "div", "picture", "section", "source", "span", "summary",
+}  # fmt: skip
+FEED_ATTRIBUTES = {
+    **ALLOWED_ATTRIBUTES,
+    "*": {"class", "lang"},
+    "a": {"href", "rel", "title"},
+    "blockquote": {"cite"},
+    "img": {"src", "srcset", "sizes", "alt", "title", "width", "height", "loading"},
+    "source": {"srcset", "sizes", "type"},
+}
+_URL_ATTRIBUTES = {"href", "src", "cite"}
 
 
-def absolute_html(html: str, base: str) -> str:
-    """Feed readers are elsewhere: make the site's own links and images absolute."""
-    html = _LOCAL_URL.sub(lambda m: f'{m[1]}="{base}/', html)
-    return _SRCSET.sub(
-        lambda m: (
-            'srcset="'
-            + ", ".join(
-                f"{base}{part.strip()}"
-                if part.strip().startswith("/")
-                else part.strip()
-                for part in m[1].split(",")
+def feed_html(html: str, page_url: str) -> str:
+    """An article body fit for a feed reader elsewhere: every address absolute
+    (resolved against the article's own URL), page-only markup removed."""
+
+    def absolute(tag, attribute, value):
+        if attribute in _URL_ATTRIBUTES:
+            return urljoin(page_url, value)
+        if attribute == "srcset":
+            candidates = (part.split(maxsplit=1) for part in value.split(","))
+            return ", ".join(
+                " ".join([urljoin(page_url, url), *descriptor])
+                for url, *descriptor in filter(None, candidates)
             )
-            + '"'
-        ),
+        return value
+
+    return nh3.clean(
         html,
+        tags=FEED_TAGS,
+        clean_content_tags={"button", "script", "style"},
+        attributes=FEED_ATTRIBUTES,
+        attribute_filter=absolute,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
     )
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Each category once, whatever its case (a tag may be named like a series)."""
+    unique = {}
+    for name in names:
+        unique.setdefault(name.casefold(), name)
+    return list(unique.values())
 
 
 class FullContentRss(Rss201rev2Feed):
@@ -95,6 +128,11 @@ class LatestArticlesFeed(Feed):
 
     subtitle = description
 
+    def author_name(self, obj=None):
+        # Atom wants an author for every entry; the outlet stands in for an
+        # article that has no byline.
+        return settings.SITE_NAME
+
     def link(self, obj=None):
         return obj.get_absolute_url() if obj is not None else "/"
 
@@ -124,7 +162,8 @@ class LatestArticlesFeed(Feed):
         html = item.current_body_html()
         if 'class="merch-block"' in html:
             html = render_to_string("newsroom/merch/_disclosure.html") + html
-        return {"content": absolute_html(html, settings.SITE_URL)}
+        page_url = settings.SITE_URL + item.get_absolute_url()
+        return {"content": feed_html(html, page_url)}
 
     def item_guid(self, item):
         # Tied to the primary key, so it survives title and slug changes; the
@@ -145,9 +184,11 @@ class LatestArticlesFeed(Feed):
         return ", ".join(author.name for author in item.authors.all()) or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()] + [
-            series.title for series in item.series.all()
-        ]
+        """Tags, then series."""
+        return unique_names(
+            [tag.name for tag in item.tags.all()]
+            + [series.title for series in item.series.all()]
+        )
 
     def item_enclosures(self, item):
         """The lead image: its largest JPEG/PNG rendition, with type and length."""

@@ -3,7 +3,12 @@
 from django.conf import settings
 from django.urls import reverse
 
-from newsroom.feeds import FEED_LENGTH, FullContentAtom, LatestArticlesFeed
+from newsroom.feeds import (
+    FEED_LENGTH,
+    FullContentAtom,
+    LatestArticlesFeed,
+    unique_names,
+)
 from newsroom.models import Article
 
 
@@ -35,7 +40,7 @@ class ReviewsFeed(LatestArticlesFeed):
         return f"Score: {review.score_label}.{verdict}"
 
     def item_categories(self, item):
-        return ["Review", *super().item_categories(item)]
+        return unique_names(["Review", *super().item_categories(item)])
 
 
 class ReviewsAtomFeed(ReviewsFeed):

@@ -122,6 +122,110 @@ def test_lead_image_is_an_enclosure_with_type_and_length(
     assert int(enclosure.length) == largest.file.size > 0
 
 
+def feed_content(client, url):
+    """The HTML of each entry as the feed sends it (feedparser would sanitise
+    it on the way in, so it is read from the XML itself)."""
+    response, _ = parse_feed(client, url)
+    root = ElementTree.fromstring(response.content)
+    tag = (
+        "{http://www.w3.org/2005/Atom}content"
+        if url.endswith("/atom/")
+        else "{http://purl.org/rss/1.0/modules/content/}encoded"
+    )
+    return [element.text for element in root.iter(tag)]
+
+
+def addresses(html):
+    """Every href, src, cite and srcset candidate in some HTML."""
+    found = re.findall(r'(?:href|src|cite)="([^"]*)"', html)
+    for srcset in re.findall(r'srcset="([^"]*)"', html):
+        found += [part.split()[0] for part in srcset.split(",") if part.strip()]
+    return found
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_every_address_in_feed_content_is_absolute(
+    client, make_article, make_image, url
+):
+    image = make_image()
+    make_article(title="Card target", slug="card-target")
+    article = make_article(
+        slug="linked",
+        publish_at=timezone.now(),
+        body=(
+            "See [the notes](#notes), [page two](page-2/), [home](/) and "
+            "[elsewhere](https://example.org/x).\n\n"
+            f"[[image:{image.pk}]]\n\n[[related:card-target]]\n\n"
+            '<img src="pics/b.png" alt="b">'
+        ),
+    )
+    html = feed_content(client, url)[0]
+    found = addresses(html)
+    page = f"http://{HOST}{article.get_absolute_url()}"
+    assert f"{page}#notes" in found and f"{page}page-2/" in found
+    assert f"http://{HOST}/" in found and "https://example.org/x" in found
+    assert f"http://{HOST}/articles/card-target/" in found
+    assert any(" 800w" in part for part in re.findall(r'srcset="([^"]*)"', html))
+    assert all(address.startswith(("http://", "https://")) for address in found)
+
+
+def test_feed_content_leaves_out_what_only_the_page_can_use(
+    client, make_article, make_image
+):
+    from newsroom.models import MerchItem, Retailer
+
+    shop = Retailer.objects.create(
+        name="Figure Depot", slug="depot", allowed_domains="figuredepot.example"
+    )
+    items = [
+        MerchItem.objects.create(
+            name=f"Figure {n}",
+            retailer=shop,
+            price=Decimal("10"),
+            url=f"https://figuredepot.example/{n}",
+            image=make_image(),
+        )
+        for n in range(2)
+    ]
+    make_article(title="Other", slug="other")
+    make_article(
+        body=f"[[merch:{items[0].pk},{items[1].pk}]]\n\n[[related:other]]",
+        publish_at=timezone.now(),
+    )
+    for url in ["/feeds/rss/", "/feeds/atom/"]:
+        html = feed_content(client, url)[0]
+        # Readers get the disclosure, the items and their tracked links ...
+        assert "We may earn a commission" in html
+        assert html.count('rel="sponsored noopener"') == 2
+        assert "Figure 1" in html and "/go/" in html
+        # ... but no widget parts: roles, states, ids or buttons that need
+        # the site's own script.
+        assert not re.search(r"\s(role|aria-[a-z]+|id|tabindex)=", html), html
+        assert "<button" not in html and "Previous" not in html
+
+
+def test_atom_entries_without_a_byline_still_have_an_author(client, make_article):
+    make_article(title="Unsigned", authors=[])
+    _, feed = parse_feed(client, "/feeds/atom/")
+    assert feed.feed.author == "Shimbun"
+    root = ElementTree.fromstring(client.get("/feeds/atom/").content)
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert root.find(f"{atom}author/{atom}name").text == "Shimbun"
+
+
+def test_a_tag_named_like_the_series_is_one_category(client, make_article):
+    rouge = Series.objects.create(title="Metallic Rouge", slug="metallic-rouge")
+    article = make_article(
+        kind=Article.Kind.REVIEW, tags=["metallic rouge", "mecha"], series=[rouge]
+    )
+    Review.objects.create(article=article, score=Decimal("8"), series=rouge)
+    for url in ["/feeds/rss/", "/reviews/feed/atom/"]:
+        _, feed = parse_feed(client, url)
+        terms = [tag.term.casefold() for tag in feed.entries[0].tags]
+        assert sorted(terms) == sorted(set(terms)), url
+        assert "metallic rouge" in terms and "mecha" in terms
+
+
 def test_review_feeds_carry_the_score(client, make_article):
     rouge = Series.objects.create(title="Metallic Rouge", slug="metallic-rouge")
     article = make_article(title="Rouge review", kind=Article.Kind.REVIEW)
