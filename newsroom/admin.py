@@ -14,7 +14,7 @@ from reviews.admin import ReviewInline
 
 from . import services
 from .embeds import render_body
-from .forms import tag_field
+from .forms import EditorTextForm, tag_field
 from .models import (
     Article,
     Author,
@@ -29,7 +29,7 @@ from .views import article_page_context
 TAG_SUGGESTIONS = 20
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(EditorTextForm):
     """The article form, with a guard against two people saving over each other."""
 
     tags = tag_field(Article)
@@ -126,6 +126,7 @@ class MoveForm(forms.Form):
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
+    form = EditorTextForm
     list_display = ["name", "slug", "position", "in_navigation", "article_count"]
     list_editable = ["position", "in_navigation"]
     search_fields = ["name"]
@@ -141,6 +142,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    form = EditorTextForm
     list_display = ["name", "job_title", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "job_title", "user__username"]
@@ -150,6 +152,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 class CorrectionInline(admin.TabularInline):
     model = Correction
+    form = EditorTextForm
     extra = 0
     fields = ["created_at", "kind", "note"]
     verbose_name = "correction or update shown to readers"
@@ -654,6 +657,7 @@ class TransitionAdmin(admin.ModelAdmin):
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
+    form = EditorTextForm
     """The media library: upload once, describe once, embed anywhere."""
 
     list_display = ["thumbnail", "title", "credit", "size", "embed", "rights_expire_on"]

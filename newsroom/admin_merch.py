@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from . import merch
-from .forms import tag_field
+from .forms import EditorTextForm, tag_field
 from .models import Banner, MerchClick, MerchItem, Page, Retailer
 
 
 @admin.register(Retailer)
 class RetailerAdmin(admin.ModelAdmin):
+    form = EditorTextForm
     list_display = ["name", "domain_list"]
     search_fields = ["name", "allowed_domains"]
     prepopulated_fields = {"slug": ["name"]}
@@ -26,7 +27,7 @@ class RetailerAdmin(admin.ModelAdmin):
         return ", ".join(obj.domains)
 
 
-class MerchItemForm(forms.ModelForm):
+class MerchItemForm(EditorTextForm):
     tags = tag_field(MerchItem)
 
     class Meta:
@@ -197,6 +198,7 @@ class ClickRangeForm(forms.Form):
 
 @admin.register(Banner)
 class BannerAdmin(admin.ModelAdmin):
+    form = EditorTextForm
     list_display = ["message", "language", "starts_at", "ends_at", "is_active"]
     list_filter = ["is_active", "language"]
     search_fields = ["message"]
@@ -204,6 +206,7 @@ class BannerAdmin(admin.ModelAdmin):
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
+    form = EditorTextForm
     list_display = ["title", "slug", "in_footer", "position", "updated_at"]
     list_editable = ["in_footer", "position"]
     search_fields = ["title", "body"]

@@ -24,6 +24,7 @@ from . import services
 from .markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 from .models import Article, Author, Section
 from .pictures import largest_fallback
+from .text import without_control_characters
 
 FEED_LENGTH = 50
 #: What a feed item may hold: the Markdown allow-list plus the markup of the
@@ -79,7 +80,33 @@ def unique_names(names: list[str]) -> list[str]:
     return list(unique.values())
 
 
-class FullContentRss(Rss201rev2Feed):
+def _xml_safe(fields: dict) -> dict:
+    """A feed's or item's fields without characters XML 1.0 cannot carry."""
+
+    def clean(value):
+        if isinstance(value, str):
+            return without_control_characters(value)
+        if isinstance(value, list | tuple):
+            return type(value)(clean(part) for part in value)
+        return value
+
+    return {name: clean(value) for name, value in fields.items()}
+
+
+class XmlSafeFeed:
+    """Mixed into the feed generators: one stray control character in a
+    title, tag or byline must not turn a feed into a 500 or invalid XML."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.feed = _xml_safe(self.feed)
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **kwargs)
+        self.items[-1] = _xml_safe(self.items[-1])
+
+
+class FullContentRss(XmlSafeFeed, Rss201rev2Feed):
     """RSS 2.0 with the whole article in content:encoded."""
 
     def rss_attributes(self):
@@ -93,7 +120,7 @@ class FullContentRss(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
-class FullContentAtom(Atom1Feed):
+class FullContentAtom(XmlSafeFeed, Atom1Feed):
     """Atom with the whole article in an HTML content element."""
 
     def add_item_elements(self, handler, item):

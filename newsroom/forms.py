@@ -1,4 +1,4 @@
-"""Admin form pieces shared by every model that carries tags."""
+"""Admin form pieces shared across the apps: clean text and the tag box."""
 
 from django import forms
 from django.contrib import admin
@@ -6,7 +6,21 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from .text import without_control_characters
+
 MAX_TAG_LENGTH = 100
+
+
+class EditorTextForm(forms.ModelForm):
+    """Base of the admin's forms: whatever is typed or pasted into a text
+    field is saved without invisible control characters."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = without_control_characters(value)
+        return cleaned
 
 
 class TagAutocompleteWidget(AutocompleteSelectMultiple):
@@ -57,7 +71,7 @@ class TagNamesField(forms.Field):
             value = [value]
         names, seen = [], set()
         for raw in value:
-            name = " ".join(str(raw).split())
+            name = " ".join(without_control_characters(str(raw)).split())
             if not name or name.casefold() in seen:
                 continue
             if len(name) > MAX_TAG_LENGTH:

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
+from newsroom.forms import EditorTextForm
+
 from .models import Review
 
 
@@ -23,6 +25,7 @@ class ReviewInline(admin.StackedInline):
     """The score box, edited on the review article's own form."""
 
     model = Review
+    form = EditorTextForm
     formset = ReviewFormSet
     extra = 1
     max_num = 1

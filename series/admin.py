@@ -1,10 +1,9 @@
-from django import forms
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
 from newsroom import services
-from newsroom.forms import tag_field
+from newsroom.forms import EditorTextForm, tag_field
 
 from .models import (
     JAPAN,
@@ -59,6 +58,8 @@ def distinct_rows(*fields, message):
 class JoinedInline(admin.TabularInline):
     """An inline whose rows show related names, fetched with one join."""
 
+    form = EditorTextForm
+
     joined: tuple[str, ...] = ()
 
     def get_queryset(self, request):
@@ -110,12 +111,14 @@ class CastInline(ExtraOnAddMixin, JoinedInline):
 
 class EpisodeInline(ExtraOnAddMixin, admin.TabularInline):
     model = Episode
+    form = EditorTextForm
     fields = ["number", "title", "title_japanese", "air_at", "streaming_at"]
     formset = distinct_rows("number", message="Two episodes have this number.")
 
 
 class WatchOptionInline(ExtraOnAddMixin, admin.TabularInline):
     model = WatchOption
+    form = EditorTextForm
     fields = [
         "platform",
         "region",
@@ -129,6 +132,7 @@ class WatchOptionInline(ExtraOnAddMixin, admin.TabularInline):
 
 class BroadcastInline(ExtraOnAddMixin, admin.TabularInline):
     model = BroadcastSlot
+    form = EditorTextForm
     fields = ["channel", "block", "weekday", "start_time", "first_broadcast"]
 
 
@@ -144,7 +148,7 @@ class ExternalIDInline(ExtraOnAddMixin, admin.TabularInline):
     formset = distinct_rows("site", message="Only one ID per site.")
 
 
-class SeriesAdminForm(forms.ModelForm):
+class SeriesAdminForm(EditorTextForm):
     tags = tag_field(Series)
 
     class Meta:
@@ -238,6 +242,7 @@ class SeriesAdmin(admin.ModelAdmin):
 
 @admin.register(Studio)
 class StudioAdmin(admin.ModelAdmin):
+    form = EditorTextForm
     list_display = ["name", "native_name", "founded"]
     search_fields = ["name", "native_name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
@@ -271,6 +276,7 @@ class PersonCastInline(JoinedInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    form = EditorTextForm
     list_display = ["name", "native_name"]
     search_fields = ["name", "native_name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
@@ -280,6 +286,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
+    form = EditorTextForm
     list_display = ["name", "department", "position"]
     list_editable = ["position"]
     list_filter = ["department"]

@@ -110,3 +110,12 @@ def policy_link(slug, text):
 
     url = sitewide.page_urls().get(slug)
     return format_html('<a href="{}">{}</a>', url, text) if url else ""
+
+
+@register.filter(is_safe=True)
+def xml_text(value):
+    """Text for an XML document (a sitemap): no characters XML 1.0 refuses.
+    Escaping is still the template's; this only drops what cannot be escaped."""
+    from newsroom.text import without_control_characters
+
+    return without_control_characters(str(value))

@@ -170,3 +170,23 @@ def test_duplicate_slug_is_a_form_error_not_a_crash(
     response = editor_client.post(reverse("admin:newsroom_article_add"), data)
     assert response.status_code == 200
     assert "slug" in response.context["adminform"].form.errors
+
+
+def test_pasted_control_characters_are_dropped_on_save(
+    editor_client, make_section, make_author
+):
+    data = article_form_data(
+        make_section(),
+        make_author(),
+        title="Metallic\x01 Rouge dated",
+        dek="It premieres\x08 in January.",
+        body="Line one\x0bline two\x7f.",
+        tags=["mecha\x1b", "release date"],
+    )
+    response = editor_client.post(reverse("admin:newsroom_article_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get(slug="metallic-rouge-dated")
+    assert article.title == "Metallic Rouge dated"
+    assert article.dek == "It premieres in January."
+    assert article.body == "Line one\nline two."
+    assert sorted(t.name for t in article.tags.all()) == ["mecha", "release date"]

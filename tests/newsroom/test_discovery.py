@@ -733,3 +733,28 @@ def test_corrections_link_to_the_corrections_policy(client, make_article):
     Page.objects.create(title="Corrections policy", slug="corrections-policy", body="x")
     page = client.get(article.get_absolute_url()).content.decode()
     assert '<a href="/about/corrections-policy/">How we correct mistakes</a>' in page
+
+
+def test_control_characters_cannot_break_feeds_or_the_news_sitemap(
+    client, make_article, make_author
+):
+    # Saved around the admin's cleaning (a script, an import, old data).
+    article = make_article(
+        title="Tom & Jerry \x01 end",
+        dek="Dek \x08 here",
+        publish_at=timezone.now(),
+        tags=["ctl\x01tag"],
+        authors=[make_author(name="Aiko\x1b Brandt", slug="aiko")],
+    )
+    tag = article.tags.get()
+    for prefix in ["/feeds/", f"/feeds/tag/{tag.slug}/", "/feeds/author/aiko/"]:
+        for flavour in ["rss", "atom"]:
+            _, feed = parse_feed(client, f"{prefix}{flavour}/")
+            (entry,) = feed.entries
+            assert entry.title == "Tom & Jerry  end", prefix
+            assert entry.author == "Aiko Brandt"
+            assert [t.term for t in entry.tags] == ["ctltag"]
+    response = client.get("/sitemap-news.xml")
+    root = ElementTree.fromstring(response.content)
+    (title,) = root.iter("{http://www.google.com/schemas/sitemap-news/0.9}title")
+    assert title.text == "Tom & Jerry  end"
