@@ -18,7 +18,7 @@ def site(request):
         "footer_pages": sitewide.footer_pages(),
         "banner": sitewide.current_banner(dismissed_banners(request)),
         "canonical_url": canonical_url(request),
-        "og_image": request.build_absolute_uri(static("img/social-default.png")),
+        "og_image": sitewide.absolute_url(static("img/social-default.png")),
         "og_image_alt": f"{settings.SITE_NAME}: {settings.SITE_TAGLINE}",
         "structured_data": [],
     }
@@ -34,9 +34,10 @@ def canonical_url(request) -> str:
     kept = []
     for name in CANONICAL_PARAMS:
         value = request.GET.get(name, "").strip()
-        if name == "page" and not (value.isdigit() and int(value) > 1):
-            continue
+        if name == "page":
+            served = getattr(request, "served_page", 1)
+            value = str(served) if served > 1 else ""
         if value:
             kept.append((name, value))
-    url = request.build_absolute_uri(request.path)
+    url = sitewide.absolute_url(request.path)
     return f"{url}?{urlencode(kept)}" if kept else url

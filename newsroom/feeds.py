@@ -10,7 +10,8 @@ from urllib.parse import urljoin
 import nh3
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.db.models import Max
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,10 +21,11 @@ from taggit.models import Tag
 
 from series.models import Series
 
-from . import services
+from . import services, sitewide
 from .markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
-from .models import Article, Author, Section
+from .models import Article, Author, OldSlug, RemembersOldSlugs, Section
 from .pictures import largest_fallback
+from .selectors import public_tags
 from .text import without_control_characters
 
 FEED_LENGTH = 50
@@ -105,6 +107,15 @@ class XmlSafeFeed:
         super().add_item(*args, **kwargs)
         self.items[-1] = _xml_safe(self.items[-1])
 
+    #: Set by the feed view: when anything the feed shows, or showed, changed.
+    changed_at = None
+
+    def latest_post_date(self):
+        """The feed's own updated time and its Last-Modified header: the newest
+        item date, or a later change such as an unpublished article."""
+        latest = super().latest_post_date()
+        return max(latest, self.changed_at) if self.changed_at else latest
+
 
 class FullContentRss(XmlSafeFeed, Rss201rev2Feed):
     """RSS 2.0 with the whole article in content:encoded."""
@@ -144,6 +155,23 @@ class LatestArticlesFeed(Feed):
         patch_cache_control(response, public=True, max_age=seconds)
         return response
 
+    def get_feed(self, obj, request):
+        feedgen = super().get_feed(obj, request)
+        # Every address in the feed names the public site (SITE_URL), as its
+        # GUIDs do, whatever Host the request came in on.
+        feedgen.feed["feed_url"] = sitewide.absolute_url(request.path)
+        feedgen.changed_at = self.changed_at(obj)
+        return feedgen
+
+    def changed_at(self, obj):
+        """The last change to any article of this scope that is or was live:
+        an edit, a correction, an unpublish. Item dates alone would miss an
+        article leaving the feed, and readers would get a stale 304."""
+        ever_live = Article.objects.filter(
+            status__in=[Article.Status.PUBLISHED, Article.Status.UNPUBLISHED]
+        )
+        return self.scoped(ever_live, obj).aggregate(at=Max("updated_at"))["at"]
+
     def title(self, obj=None):
         return f"{settings.SITE_NAME}: {self.scope_title(obj)}"
 
@@ -161,7 +189,14 @@ class LatestArticlesFeed(Feed):
         return settings.SITE_NAME
 
     def link(self, obj=None):
+        return sitewide.absolute_url(self.link_path(obj))
+
+    def link_path(self, obj):
+        """The page this feed follows."""
         return obj.get_absolute_url() if obj is not None else "/"
+
+    def item_link(self, item):
+        return sitewide.absolute_url(item.get_absolute_url())
 
     def scoped(self, queryset, obj):
         return queryset
@@ -189,7 +224,7 @@ class LatestArticlesFeed(Feed):
         html = item.current_body_html()
         if 'class="merch-block"' in html:
             html = render_to_string("newsroom/merch/_disclosure.html") + html
-        page_url = settings.SITE_URL + item.get_absolute_url()
+        page_url = sitewide.absolute_url(item.get_absolute_url())
         return {"content": feed_html(html, page_url)}
 
     def item_guid(self, item):
@@ -197,7 +232,7 @@ class LatestArticlesFeed(Feed):
         # address redirects to wherever the article lives now.
         # SITE_URL, not the request's Host header, keeps it the same everywhere.
         path = reverse("newsroom:article-by-id", kwargs={"pk": item.pk})
-        return f"{settings.SITE_URL}{path}"
+        return sitewide.absolute_url(path)
 
     item_guid_is_permalink = True
 
@@ -222,9 +257,7 @@ class LatestArticlesFeed(Feed):
         best = largest_fallback(item.lead_image)
         if best is None:
             return []
-        url = best.file.url
-        if url.startswith("/"):
-            url = settings.SITE_URL + url
+        url = sitewide.absolute_url(best.file.url)
         return [Enclosure(url, str(best.size), f"image/{best.format}")]
 
 
@@ -239,8 +272,28 @@ class ScopedFeed(LatestArticlesFeed):
     filter_field = ""
     title_format = "{}"
 
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except Http404:
+            # A renamed series keeps its subscribers: the old feed address
+            # redirects like the old page address does.
+            moved = self.moved_object(kwargs["slug"])
+            if moved is None:
+                raise
+            match = request.resolver_match
+            return HttpResponsePermanentRedirect(
+                reverse(match.view_name, kwargs={**match.kwargs, "slug": moved.slug})
+            )
+
     def get_object(self, request, slug):
         return get_object_or_404(self.model, slug=slug)
+
+    def moved_object(self, slug):
+        if not issubclass(self.model, RemembersOldSlugs):
+            return None
+        pk = OldSlug.find(self.model, slug)
+        return self.model._default_manager.filter(pk=pk).only("slug").first()
 
     def scope_title(self, obj):
         return self.title_format.format(obj)
@@ -259,7 +312,10 @@ class TagFeed(ScopedFeed):
     filter_field = "tags"
     title_format = "tagged {}"
 
-    def link(self, obj=None):
+    def get_object(self, request, slug):
+        return get_object_or_404(public_tags(), slug=slug)
+
+    def link_path(self, obj):
         return reverse("newsroom:tag-detail", kwargs={"slug": obj.slug})
 
 
@@ -285,7 +341,7 @@ class KindFeed(LatestArticlesFeed):
     def scope_title(self, obj):
         return "News" if obj == "news" else Article.Kind(obj).label + "s"
 
-    def link(self, obj=None):
+    def link_path(self, obj):
         return f"{reverse('newsroom:search')}?kind={obj}"
 
     def scoped(self, queryset, obj):

@@ -351,8 +351,10 @@ def revision_diff(older: Revision, newer: Revision) -> list[dict]:
 def article_sync_revised_at(*, article: Article) -> Article:
     """Move the article's modified date to its newest correction or update."""
     newest = article.corrections.aggregate(at=Max("created_at"))["at"]
-    Article.objects.filter(pk=article.pk).update(revised_at=newest)
-    article.revised_at = newest
+    article.revised_at, article.updated_at = newest, timezone.now()
+    Article.objects.filter(pk=article.pk).update(
+        revised_at=newest, updated_at=article.updated_at
+    )
     return article
 
 
@@ -506,9 +508,6 @@ def refresh_embedding_articles(*, key: str) -> int:
     """
     count = 0
     for article in Article.objects.filter(embed_keys__contains=f" {key} "):
-        article.render_body()
-        Article.objects.filter(pk=article.pk).update(
-            **{name: getattr(article, name) for name in Article.RENDERED_FIELDS}
-        )
+        article.rerender()
         count += 1
     return count

@@ -6,7 +6,9 @@ lastmod from the newest live article in them, so a scheduled piece appears
 """
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
@@ -32,7 +34,21 @@ def _later(*moments):
     return max(moments) if moments else None
 
 
-class ArticleSitemap(Sitemap):
+class PublicSitemap(Sitemap):
+    """Addresses on the public site (SITE_URL), whatever Host asked."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+    def page_lastmods(self) -> list:
+        """The lastmod of each page of this sitemap, for the index."""
+        return [self.get_latest_lastmod()] * self.paginator.num_pages
+
+
+class ArticleSitemap(PublicSitemap):
     changefreq = "weekly"
     limit = 2_000  # files of a few hundred KB; the index lists every page
 
@@ -48,6 +64,21 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, article):
         return article.modified_at
+
+    def page_lastmods(self) -> list:
+        """Each page's own newest date, from one light query: a crawler
+        refetches only the page that changed."""
+        if self.paginator.num_pages == 1:
+            return super().page_lastmods()
+        dates = self.items().values_list("publish_at", "revised_at")
+        latest = []
+        for n, (published, revised) in enumerate(dates.iterator(chunk_size=self.limit)):
+            moment = _later(published, revised)
+            if n % self.limit == 0:
+                latest.append(moment)
+            else:
+                latest[-1] = _later(latest[-1], moment)
+        return latest
 
     def get_latest_lastmod(self):
         # One aggregate, rather than loading every article to compare dates.
@@ -75,7 +106,7 @@ class NewsSitemap(ArticleSitemap):
         )
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(PublicSitemap):
     changefreq = "daily"
 
     def items(self):
@@ -87,7 +118,7 @@ class SectionSitemap(Sitemap):
         return _later(section.last_published, section.last_revised)
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(PublicSitemap):
     changefreq = "daily"
 
     def items(self):
@@ -104,7 +135,7 @@ class TagSitemap(Sitemap):
         return _later(tag.last_published, tag.last_revised)
 
 
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(PublicSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -118,7 +149,7 @@ class AuthorSitemap(Sitemap):
         return _later(author.last_published, author.last_revised)
 
 
-class EncyclopediaSitemap(Sitemap):
+class EncyclopediaSitemap(PublicSitemap):
     """Series and people pages change when their entry is edited."""
 
     changefreq = "weekly"
@@ -142,14 +173,14 @@ class PersonSitemap(EncyclopediaSitemap):
     model = Person
 
 
-class StudioSitemap(Sitemap):
+class StudioSitemap(PublicSitemap):
     changefreq = "monthly"
 
     def items(self):
         return Studio.objects.filter(series__isnull=False).distinct().order_by("name")
 
 
-class SeasonSitemap(Sitemap):
+class SeasonSitemap(PublicSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -170,7 +201,7 @@ class SeasonSitemap(Sitemap):
         return season["last"]
 
 
-class IndexPagesSitemap(Sitemap):
+class IndexPagesSitemap(PublicSitemap):
     """The home page and the listings that do not belong to one object."""
 
     changefreq = "hourly"

@@ -1,5 +1,6 @@
 """Things every public page shows, kept in the cache between edits."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -8,6 +9,15 @@ from .models import Banner, Page
 BANNERS_KEY = "newsroom:banners"
 FOOTER_KEY = "newsroom:footer-pages"
 PAGES_KEY = "newsroom:standing-pages"
+
+
+def absolute_url(location: str) -> str:
+    """A full address on the public site. Built from SITE_URL, not from the
+    request's Host, so canonical links, sitemaps and feeds name one site
+    however a page was reached (apex or www, an internal name, a proxy)."""
+    if location.startswith("/") and not location.startswith("//"):
+        return settings.SITE_URL + location
+    return location
 
 
 def current_banner(dismissed: set[int]):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from series.models import lines
 
+from . import sitewide
 from .pictures import social_image_url
 
 CONTEXT = "https://schema.org"
@@ -243,7 +244,7 @@ def page_meta(request, *, image=None, alt="", data=()) -> dict:
     meta = {"structured_data": [entry for entry in data if entry]}
     social = social_image_url(image)
     if social:
-        meta["og_image"] = request.build_absolute_uri(social)
+        meta["og_image"] = sitewide.absolute_url(social)
         meta["og_image_alt"] = alt or image.alt_text
     return meta
 

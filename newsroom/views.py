@@ -2,11 +2,12 @@ from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedi
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from . import merch, services, structured
+from . import merch, services, sitewide, structured
 from .models import (
     Article,
     Author,
@@ -17,6 +18,7 @@ from .models import (
     Section,
 )
 from .pictures import picture_for, social_image_url, structured_images
+from .selectors import public_tags
 
 
 class PublicCacheMixin:
@@ -68,6 +70,8 @@ class SafePaginationMixin:
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        # The canonical address names the page served, not the one asked for.
+        self.request.served_page = page.number
         return paginator, page, page.object_list, page.has_other_pages()
 
 
@@ -86,7 +90,7 @@ class HomeView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         meta = structured.page_meta(
-            self.request, data=[structured.website(self.request.build_absolute_uri)]
+            self.request, data=[structured.website(sitewide.absolute_url)]
         )
         return super().get_context_data(**meta, **kwargs)
 
@@ -95,7 +99,7 @@ def portrait_meta(request, someone, name, describe) -> dict:
     """Metadata of a page about a person: their photo as the social card, and
     ``describe(someone, absolute, image=…)`` as its structured data."""
     data = describe(
-        someone, request.build_absolute_uri, image=social_image_url(someone.photo)
+        someone, sitewide.absolute_url, image=social_image_url(someone.photo)
     )
     return trail_meta(
         request,
@@ -109,7 +113,7 @@ def portrait_meta(request, someone, name, describe) -> dict:
 def trail_meta(request, *steps, data=(), image=None, alt="") -> dict:
     """Page metadata with a breadcrumb trail from the home page through steps."""
     crumbs = structured.breadcrumbs(
-        request.build_absolute_uri, structured.home_trail(*steps)
+        sitewide.absolute_url, structured.home_trail(*steps)
     )
     return structured.page_meta(request, image=image, alt=alt, data=[*data, crumbs])
 
@@ -131,7 +135,7 @@ class TagDetailView(ArticleListView):
     template_name = "newsroom/tag_detail.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(public_tags(), slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
@@ -188,7 +192,7 @@ def article_page_context(article: Article, request, *, preview: str = "") -> dic
 
 
 def article_meta(article, request, *, review=None) -> dict:
-    absolute = request.build_absolute_uri
+    absolute = sitewide.absolute_url
     return structured.page_meta(
         request,
         image=article.lead_image,
@@ -288,6 +292,10 @@ def merch_redirect(request, item_id):
     return response
 
 
+# No CSRF token: the form sits on every public page, and a token would give
+# each page a cookie and a per-reader secret that no shared cache may keep.
+# A forged request can do no more than hide a promotion from its victim.
+@csrf_exempt
 @require_POST
 def banner_dismiss(request, banner_id):
     """Remember, in a cookie, that this reader closed the banner."""

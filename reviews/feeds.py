@@ -18,13 +18,16 @@ class ReviewsFeed(LatestArticlesFeed):
     def title(self, obj=None):
         return f"{settings.SITE_NAME}: reviews"
 
-    def link(self, obj=None):
+    def link_path(self, obj):
         return reverse("reviews:review-list")
+
+    def scoped(self, queryset, obj):
+        return queryset.filter(kind=Article.Kind.REVIEW)
 
     def items(self, obj=None):
         return (
-            Article.objects.live()
-            .filter(kind=Article.Kind.REVIEW, review__score__isnull=False)
+            self.scoped(Article.objects.live(), obj)
+            .filter(review__score__isnull=False)
             .for_listing()
             .select_related("review", "review__series")
             .prefetch_related("series")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from newsroom import structured
+from newsroom import sitewide, structured
 from newsroom.pictures import picture_for, social_image_url
 from newsroom.views import (
     ArticleListView,
@@ -90,7 +90,7 @@ def series_meta(request, series, key_art) -> dict:
     studios = [role.studio for role in series.studio_roles.all()]
     data = structured.tv_series(
         series,
-        request.build_absolute_uri,
+        sitewide.absolute_url,
         image=social_image_url(series.key_art) or (key_art.src if key_art else ""),
         studios=list(dict.fromkeys(studios)),
         directors=list(dict.fromkeys(directors)),

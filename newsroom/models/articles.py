@@ -248,11 +248,18 @@ class Article(RemembersOldSlugs):
     def current_body_html(self) -> str:
         """The stored HTML, re-rendered once if an embedded image's rights ran out."""
         if self.render_valid_until and self.render_valid_until <= timezone.now():
-            self.render_body()
-            type(self).objects.filter(pk=self.pk).update(
-                **{name: getattr(self, name) for name in self.RENDERED_FIELDS}
-            )
+            self.rerender()
         return self.body_html
+
+    def rerender(self) -> None:
+        """Render the stored body again and store just that, marking the row
+        changed (feeds' Last-Modified reads it) without a revision or save()."""
+        self.render_body()
+        self.updated_at = timezone.now()
+        type(self).objects.filter(pk=self.pk).update(
+            updated_at=self.updated_at,
+            **{name: getattr(self, name) for name in self.RENDERED_FIELDS},
+        )
 
     def clean(self):
         errors = {}

@@ -251,6 +251,37 @@ def test_feeds_answer_conditional_get(client, make_article):
     assert "Second" in response.content.decode()
 
 
+@pytest.mark.parametrize("change", ["unpublish", "edit", "correction"])
+def test_a_change_moves_last_modified_so_no_reader_keeps_a_stale_copy(
+    client, make_article, editor, time_machine, change
+):
+    from newsroom import services
+    from newsroom.models import Correction
+
+    make_article(title="Older", publish_at=timezone.now() - timedelta(days=3))
+    newest = make_article(title="Newest", publish_at=timezone.now() - timedelta(days=1))
+    urls = ["/feeds/rss/", "/feeds/atom/", "/feeds/kind/news/rss/"]
+    seen = {url: parse_feed(client, url)[0]["Last-Modified"] for url in urls}
+    for url, modified in seen.items():
+        assert client.get(url, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    time_machine.move_to(timezone.now() + timedelta(minutes=5))
+    if change == "unpublish":
+        services.article_transition(article=newest, user=editor, action="unpublish")
+    elif change == "edit":
+        newest.title = "Newest, retitled"
+        newest.save()
+    else:
+        Correction.objects.create(article=newest, note="We misspelt a name.")
+        services.article_sync_revised_at(article=newest)
+    for url, modified in seen.items():
+        response = client.get(url, HTTP_IF_MODIFIED_SINCE=modified)
+        assert response.status_code == 200, (change, url)
+        shown = titles(feedparser.parse(response.content))
+        assert any(title.startswith("Newest") for title in shown) is (
+            change != "unpublish"
+        )
+
+
 def test_feed_cache_never_outlives_the_next_scheduled_article(
     client, make_article, settings
 ):
@@ -454,8 +485,9 @@ def test_sitemaps_cost_a_fixed_number_of_queries(
 ):
     for n in range(40):
         make_article(tags=[f"tag-{n % 7}"])
-    # The index asks each of its ten sitemaps for its newest date and size.
-    with django_assert_max_num_queries(25):
+    # The index asks each of its ten sitemaps for its newest date and size,
+    # and the next scheduled article bounds its cache time.
+    with django_assert_max_num_queries(26):
         assert client.get("/sitemap.xml").status_code == 200
     for url in ["/sitemap-articles.xml", "/sitemap-tags.xml", "/sitemap-sections.xml"]:
         with django_assert_max_num_queries(6):
@@ -758,3 +790,106 @@ def test_control_characters_cannot_break_feeds_or_the_news_sitemap(
     root = ElementTree.fromstring(response.content)
     (title,) = root.iter("{http://www.google.com/schemas/sitemap-news/0.9}title")
     assert title.text == "Tom & Jerry  end"
+
+
+# The public address, whatever Host asked -------------------------------------
+
+
+def test_every_absolute_address_names_the_public_site_whatever_the_host(
+    make_article, settings
+):
+    settings.ALLOWED_HOSTS = ["internal.example", "127.0.0.1"]
+    settings.SITE_URL = "https://news.example"
+    article = make_article(title="Rouge dated", slug="rouge-dated")
+    inside = Client(HTTP_HOST="internal.example")
+    page = inside.get("/articles/rouge-dated/").content.decode()
+    assert (
+        '<link rel="canonical" href="https://news.example/articles/rouge-dated/">'
+        in page
+    )
+    assert 'content="https://news.example/articles/rouge-dated/"' in page  # og:url
+    assert "internal.example" not in page
+    for url in ["/feeds/rss/", "/feeds/atom/", "/sitemap.xml", "/sitemap-articles.xml"]:
+        body = inside.get(url).content.decode()
+        assert "internal.example" not in body, url
+        assert "https://news.example/" in body, url
+    _, feed = parse_feed(inside, "/feeds/atom/")
+    assert feed.entries[0].link == "https://news.example/articles/rouge-dated/"
+    assert feed.entries[0].id.endswith(f"/articles/id/{article.pk}/")
+    robots = inside.get("/robots.txt").content.decode()
+    assert "Sitemap: https://news.example/sitemap.xml" in robots
+
+
+def test_sitemap_index_gives_each_page_of_articles_its_own_lastmod(
+    client, make_article, monkeypatch
+):
+    from newsroom.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    now = timezone.now().replace(microsecond=0)
+    for days in [1, 2, 10, 11, 30]:
+        make_article(publish_at=now - timedelta(days=days))
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    lastmods = {
+        entry.findtext("sm:loc", namespaces=SITEMAP_NS): entry.findtext(
+            "sm:lastmod", namespaces=SITEMAP_NS
+        )
+        for entry in root.findall("sm:sitemap", SITEMAP_NS)
+    }
+    base = f"http://{HOST}/sitemap-articles.xml"
+    pages = [lastmods[base], lastmods[f"{base}?p=2"], lastmods[f"{base}?p=3"]]
+    expected = [now - timedelta(days=d) for d in (1, 10, 30)]
+    assert [datetime.fromisoformat(p) for p in pages] == expected
+    assert f"{base}?p=4" not in lastmods
+
+
+def test_sitemaps_are_not_cached_past_the_next_scheduled_article(client, make_article):
+    make_article(publish_at=timezone.now() + timedelta(seconds=90))
+    for url in ["/sitemap.xml", "/sitemap-articles.xml"]:
+        max_age = int(re.search(r"max-age=(\d+)", client.get(url)["Cache-Control"])[1])
+        assert max_age <= 90, url
+
+
+def test_robots_txt_answers_head(client, db):
+    assert client.head("/robots.txt").status_code == 200
+
+
+def test_feeds_of_a_renamed_series_redirect_to_the_new_feeds(client, make_article):
+    series = Series.objects.create(title="Metallic Rouge", slug="metalic-rouge")
+    make_article(series=[series])
+    series.slug = "metallic-rouge"
+    series.save()
+    for flavour in ["rss", "atom"]:
+        response = client.get(f"/feeds/series/metalic-rouge/{flavour}/")
+        assert response.status_code == 301
+        assert response["Location"] == f"/feeds/series/metallic-rouge/{flavour}/"
+    assert client.get("/feeds/series/never-was/rss/").status_code == 404
+
+
+def test_a_tag_used_only_on_drafts_has_no_page_and_no_feed(client, make_article):
+    make_article(
+        tags=["sequel-announcement"], status=Article.Status.DRAFT, publish_at=None
+    )
+    rouge = Series.objects.create(title="Metallic Rouge", slug="metallic-rouge")
+    rouge.tags.set(["cyberpunk"])
+    for url in [
+        "/tag/sequel-announcement/",
+        "/feeds/tag/sequel-announcement/rss/",
+        "/feeds/tag/sequel-announcement/atom/",
+    ]:
+        assert client.get(url).status_code == 404, url
+    # A tag readers can see on a series page still has its page.
+    assert client.get("/tag/cyberpunk/").status_code == 200
+
+
+@pytest.mark.parametrize("asked", ["999", "abc", "-1"])
+def test_canonical_names_the_page_actually_served(client, make_article, asked):
+    section = make_article().section
+    for _ in range(13):
+        make_article(section=section)
+    html = client.get(f"{section.get_absolute_url()}?page={asked}").content.decode()
+    served = None if asked == "abc" else "2"  # past either end: the last page
+    canonical = f"http://{HOST}{section.get_absolute_url()}"
+    if served:
+        canonical += f"?page={served}"
+    assert f'<link rel="canonical" href="{canonical}">' in html

@@ -389,3 +389,21 @@ def test_demo_shop_post_shows_items_but_not_the_expired_one(client, db):
         assert name in html
     assert "offer ended" not in html
     assert "Affiliate links." in html
+
+
+def test_a_page_with_the_banner_stays_cacheable_for_everyone(db):
+    from django.test import Client
+
+    banner = Banner.objects.create(
+        message="Sale", starts_at=timezone.now() - timedelta(hours=1)
+    )
+    reader = Client(enforce_csrf_checks=True)
+    response = reader.get("/")
+    assert "Sale" in response.content.decode()
+    assert "public" in response["Cache-Control"]
+    # No per-reader secret or cookie that a shared cache would hand around.
+    assert not response.cookies
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    dismissed = reader.post(reverse("newsroom:banner-dismiss", args=[banner.pk]))
+    assert dismissed.status_code == 302
+    assert "Sale" not in reader.get("/").content.decode()

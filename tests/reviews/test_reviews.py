@@ -111,7 +111,7 @@ def test_review_jsonld_field_by_field(client, demo):
     assert data["itemReviewed"] == {
         "@type": "TVSeries",
         "name": "Metallic Rouge",
-        "url": "http://testserver/series/metallic-rouge/",
+        "url": "http://127.0.0.1:8000/series/metallic-rouge/",
     }
     assert data["reviewRating"] == {
         "@type": "Rating",
@@ -123,13 +123,13 @@ def test_review_jsonld_field_by_field(client, demo):
         {
             "@type": "Person",
             "name": "Marcus Velde",
-            "url": "http://testserver/author/marcus-velde/",
+            "url": "http://127.0.0.1:8000/author/marcus-velde/",
         }
     ]
     assert data["datePublished"].startswith("2024-04-10T14:00:00")
     assert data["publisher"]["@type"] == "NewsMediaOrganization"
     assert data["publisher"]["name"] == "Shimbun"
-    assert data["url"] == "http://testserver/articles/metallic-rouge-review/"
+    assert data["url"] == "http://127.0.0.1:8000/articles/metallic-rouge-review/"
 
 
 def test_episode_review_is_about_a_tv_episode(client, demo):
