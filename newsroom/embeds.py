@@ -23,7 +23,7 @@ needs, loads them in one query per kind, and renders.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlparse
@@ -339,6 +339,9 @@ def _render_video(embed, lookup, result, strict):
     if "poster" in embed.attrs:
         image = _image(lookup, embed.attrs["poster"], result)
         poster = picture_for(image, sizes="(min-width: 48rem) 42rem, 100vw")
+        if poster is not None:
+            # The link is named by its "Play: …" label; the still is decoration.
+            poster = replace(poster, alt="")
     title = embed.attrs.get("title") or f"{source['provider']} video"
     return render_to_string(
         "newsroom/embeds/video.html",

@@ -29,19 +29,22 @@
       });
       return best;
     }
-    function update() {
+    // aria-disabled, not disabled: a button that is turned off while it
+    // has focus would drop the keyboard user back to the top of the page.
+    function mark(left) {
       var max = track.scrollWidth - track.clientWidth;
-      prev.disabled = track.scrollLeft <= 1;
-      next.disabled = track.scrollLeft >= max - 2;
+      prev.setAttribute("aria-disabled", String(left <= 1));
+      next.setAttribute("aria-disabled", String(left >= max - 2));
     }
+    function update() { mark(track.scrollLeft); }
     function go(step) {
+      if ((step < 0 ? prev : next).getAttribute("aria-disabled") === "true") return;
       var index = Math.max(0, Math.min(items.length - 1, current() + step));
       var max = track.scrollWidth - track.clientWidth;
       var target = Math.min(offset(items[index]), max);
       track.scrollTo({ left: target, behavior: reduced ? "auto" : "smooth" });
       status.textContent = "Item " + (index + 1) + " of " + items.length;
-      prev.disabled = target <= 1;
-      next.disabled = target >= max - 2;
+      mark(target);
     }
     prev.addEventListener("click", function () { go(-1); });
     next.addEventListener("click", function () { go(1); });
@@ -49,6 +52,14 @@
       if (event.target !== track) return;
       if (event.key === "ArrowRight") { event.preventDefault(); go(1); }
       if (event.key === "ArrowLeft") { event.preventDefault(); go(-1); }
+    });
+    // Tabbing to a shop link brings its whole item into view (scroll
+    // snapping would otherwise leave it half outside the track).
+    track.addEventListener("focusin", function (event) {
+      var item = event.target.closest(".merch-item");
+      if (!item || event.target === track) return;
+      var max = track.scrollWidth - track.clientWidth;
+      track.scrollTo({ left: Math.min(offset(item), max), behavior: "auto" });
     });
     var timer;
     track.addEventListener("scroll", function () {

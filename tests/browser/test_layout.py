@@ -57,3 +57,36 @@ def test_video_poster_and_spoiler_work_from_the_keyboard(page, demo_site):
     page.keyboard.press("Space")
     assert not body.is_visible()
     assert page.console.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_masthead_focus_rings_show_in_full_in_both_schemes(browser, demo_site, scheme):
+    context = browser.new_context(
+        viewport={"width": 320, "height": 700}, color_scheme=scheme
+    )
+    page = context.new_page()
+    try:
+        page.goto(demo_site + "/")
+        masthead = page.evaluate(
+            "getComputedStyle(document.querySelector('.masthead')).backgroundColor"
+        )
+        red, green, blue = (int(part) for part in masthead[4:-1].split(","))
+        assert red + green + blue < 100  # a dark bar in both schemes
+        link = page.locator(".site-nav a").first
+        page.keyboard.press("Tab")  # the skip link
+        page.keyboard.press("Tab")  # the brand
+        page.keyboard.press("Tab")  # the first section
+        assert page.evaluate("document.activeElement.textContent") == "News"
+        ring = link.evaluate("a => getComputedStyle(a).outlineColor")
+        assert ring == "rgb(143, 180, 255)"  # light blue on the dark bar
+        # The scrolling nav row leaves room for the whole ring (3px + 2px gap).
+        room = link.evaluate(
+            """a => {
+                const l = a.getBoundingClientRect();
+                const u = a.closest('ul').getBoundingClientRect();
+                return Math.min(l.top - u.top, u.bottom - l.bottom, l.left - u.left);
+            }"""
+        )
+        assert room >= 5
+    finally:
+        context.close()

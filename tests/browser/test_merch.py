@@ -1,3 +1,6 @@
+from tests.browser.conftest import ConsoleWatcher
+
+
 def test_merch_carousel_moves_with_buttons_and_keys(browser, demo_site):
     context = browser.new_context(
         viewport={"width": 700, "height": 900}, reduced_motion="reduce"
@@ -10,7 +13,7 @@ def test_merch_carousel_moves_with_buttons_and_keys(browser, demo_site):
     track = block.locator(".merch-track")
     block.scroll_into_view_if_needed()
     assert track.evaluate("t => t.scrollLeft") == 0
-    assert block.locator(".merch-prev").is_disabled()
+    assert block.locator(".merch-prev").get_attribute("aria-disabled") == "true"
     block.locator(".merch-next").click()
     page.wait_for_function("t => t.scrollLeft > 0", arg=track.element_handle())
     assert block.locator(".merch-status").inner_text() == "Item 2 of 4"
@@ -27,6 +30,37 @@ def test_merch_carousel_moves_with_buttons_and_keys(browser, demo_site):
     )
     assert len(hrefs) == 4 and all(h.startswith("/go/") for h in hrefs)
     assert errors == []
+    context.close()
+
+
+def test_carousel_keeps_keyboard_focus_and_shows_the_focused_item(browser, demo_site):
+    context = browser.new_context(
+        viewport={"width": 320, "height": 800}, reduced_motion="reduce"
+    )
+    page = context.new_page()
+    console = ConsoleWatcher(page)
+    page.goto(demo_site + "/articles/metallic-rouge-episode-1-and-new-merch/")
+    block = page.locator(".merch-block").first
+    track = block.locator(".merch-track")
+    nxt = block.locator(".merch-next")
+    nxt.focus()
+    for _ in range(5):  # past the last item
+        page.keyboard.press("Enter")
+    assert nxt.get_attribute("aria-disabled") == "true"
+    # Reaching the end must not throw the keyboard user out of the carousel.
+    assert page.evaluate("document.activeElement.className") == "merch-next"
+    track.evaluate("t => t.scrollTo({left: 0})")
+    second = block.locator(".merch-buy").nth(1)
+    second.focus()
+    inside = page.evaluate(
+        """([link, track]) => {
+            const l = link.getBoundingClientRect(), t = track.getBoundingClientRect();
+            return l.left >= t.left - 1 && l.right <= t.right + 1;
+        }""",
+        [second.element_handle(), track.element_handle()],
+    )
+    assert inside, "the focused shop link is cut off by the track"
+    assert console.errors == []
     context.close()
 
 
