@@ -615,8 +615,8 @@ reach exceeds its grasp, but it reaches further than most.
         "publish_at": at(2024, 1, 12, 10, 0),
         "lead_image": "rooftop",
         "body": """\
-**Free shipping within Germany on orders over 100 EUR** (*Kostenloser Versand
-innerhalb Deutschlands ab 100 EUR Bestellwert*) while the winter season runs.
+**Free shipping within Germany on orders over 100 EUR** (*<span lang="de">Kostenloser
+Versand innerhalb Deutschlands ab 100 EUR Bestellwert</span>*) while the winter season runs.
 
 ## Episode 1: first thoughts
 

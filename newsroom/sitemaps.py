@@ -17,7 +17,7 @@ from taggit.models import Tag
 
 from series.models import Person, Series, Studio
 
-from .models import Article, Author, Section, live_q
+from .models import Article, Author, Page, Section, live_q
 
 
 def _latest_live(prefix: str) -> dict:
@@ -227,8 +227,27 @@ class IndexPagesSitemap(PublicSitemap):
         return live.aggregate(last=Max("publish_at"))["last"]
 
 
+class StandingPageSitemap(PublicSitemap):
+    """The policy and contact pages editors keep in the admin."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.only("slug", "updated_at").order_by("position", "pk")
+
+    def location(self, page):
+        return reverse("newsroom:page-detail", kwargs={"slug": page.slug})
+
+    def lastmod(self, page):
+        return page.updated_at
+
+    def get_latest_lastmod(self):
+        return Page.objects.aggregate(last=Max("updated_at"))["last"]
+
+
 SITEMAPS = {
     "pages": IndexPagesSitemap,
+    "about": StandingPageSitemap,
     "news": NewsSitemap,
     "articles": ArticleSitemap,
     "sections": SectionSitemap,

@@ -485,9 +485,9 @@ def test_sitemaps_cost_a_fixed_number_of_queries(
 ):
     for n in range(40):
         make_article(tags=[f"tag-{n % 7}"])
-    # The index asks each of its ten sitemaps for its newest date and size,
+    # The index asks each of its eleven sitemaps for its newest date and size,
     # and the next scheduled article bounds its cache time.
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(28):
         assert client.get("/sitemap.xml").status_code == 200
     for url in ["/sitemap-articles.xml", "/sitemap-tags.xml", "/sitemap-sections.xml"]:
         with django_assert_max_num_queries(6):
@@ -893,3 +893,13 @@ def test_canonical_names_the_page_actually_served(client, make_article, asked):
     if served:
         canonical += f"?page={served}"
     assert f'<link rel="canonical" href="{canonical}">' in html
+
+
+def test_policy_pages_are_in_their_own_sitemap(client, db):
+    from newsroom.models import Page
+
+    Page.objects.create(title="Editorial policy", slug="editorial-policy", body="x")
+    _, root = sitemap(client, "/sitemap-about.xml")
+    assert locs(root) == ["http://127.0.0.1:8000/about/editorial-policy/"]
+    _, index = sitemap(client, "/sitemap.xml")
+    assert "http://127.0.0.1:8000/sitemap-about.xml" in locs(index)

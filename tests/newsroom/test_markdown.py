@@ -54,3 +54,13 @@ def test_commonmark_basics_survive_sanitising():
 def test_level_one_headings_are_demoted():
     assert "<h1>" not in render_markdown("# Title in body")
     assert "<h2>Title in body</h2>" in render_markdown("# Title in body")
+
+
+def test_a_passage_can_say_which_language_it_is_in():
+    html = render_markdown(
+        'Free shipping (<span lang="de">Kostenloser Versand</span>).'
+    )
+    assert '<span lang="de">Kostenloser Versand</span>' in html
+    assert "onclick" not in render_markdown(
+        '<span lang="de" onclick="x()">Hallo</span>'
+    )

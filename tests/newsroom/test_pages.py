@@ -115,6 +115,10 @@ def test_404_page_uses_the_site_template(client, db, settings):
     response = client.get("/articles/missing/")
     assert response.status_code == 404
     assert b"We couldn" in response.content
+    # A missing page names no canonical address and asks not to be indexed.
+    assert b'rel="canonical"' not in response.content
+    assert b'property="og:url"' not in response.content
+    assert b'<meta name="robots" content="noindex">' in response.content
 
 
 @pytest.mark.parametrize("page", ["abc", "999", "-1", "0", "1.5"])
