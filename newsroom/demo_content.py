@@ -173,7 +173,7 @@ saying what changed.
         "contact",
         "How to reach the newsroom.",
         """\
-Tips and corrections: write to the news desk at newsroom@shimbun.invalid.
+Tips and corrections: write to the news desk at <newsroom@shimbun.invalid>.
 """,
     ),
 ]

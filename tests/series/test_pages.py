@@ -54,7 +54,13 @@ def test_demo_series_page_shows_every_credit_and_cast_entry(client, demo):
     assert positions == sorted(positions)
     assert "Fuji TV (+Ultra), Wednesdays 24:55 JST" in html
     assert "Watch on Crunchyroll" in html
-    assert html.count("data-localtime>") == 26  # 13 broadcasts + 13 streams
+    # Crunchyroll streams each episode as it airs: said once, not twice.
+    assert html.count("data-localtime>") == 13
+    assert html.count("<td>Same time</td>") == 13
+    # The facts box follows the key art and synopsis, before the credits, so
+    # a phone (and a screen reader) reaches it early.
+    assert html.index('id="facts-heading"') < html.index('id="staff-heading"')
+    assert html.index('class="synopsis"') < html.index('id="facts-heading"')
 
 
 def test_series_page_never_shows_misspellings(client, demo):
