@@ -12,6 +12,7 @@ import difflib
 import re
 from functools import cached_property
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -55,6 +56,8 @@ LINE_SIMILARITY = 0.45
 CLOSE_MATCH = 0.75
 #: A one-character query would match almost any name by substring or trigram.
 MIN_FUZZY_LENGTH = 2
+#: A byline or tag found by part of its name needs this much of it.
+MIN_NAME_LENGTH = 3
 #: Private-use characters that mark matches until the snippet is escaped.
 MARK_START, MARK_END = "\ue000", "\ue001"
 MARKED = re.compile(f"{MARK_START}(.*?){MARK_END}", re.DOTALL)
@@ -106,7 +109,11 @@ class Search:
                 matches |= Q(title__trigram_word_similar=self.query)
                 rank += TrigramWordSimilarity(self.query, "title") / 2
         else:
-            matches = self._all_words_in("title", "dek", "search_text") | about
+            matches = (
+                self._all_words_in("title", "dek", "search_text")
+                | about
+                | self._bylines_or_tags_named()
+            )
             rank = Case(
                 When(self._all_words_in("title"), then=Value(2)),
                 When(self._all_words_in("dek"), then=Value(1)),
@@ -118,6 +125,20 @@ class Search:
             .annotate(rank=rank)
             .order_by("-rank", "-publish_at", "-pk")
         )
+
+    def _bylines_or_tags_named(self) -> Q:
+        """Articles with a byline or tag containing the whole query (SQLite;
+        PostgreSQL has both in the search vector)."""
+        if len(self.query) < MIN_NAME_LENGTH:
+            return Q(pk__in=[])
+        bylines = Article.authors.through.objects.filter(
+            author__name__icontains=self.query
+        ).values("article_id")
+        tagged = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            tag__name__icontains=self.query,
+        ).values("object_id")
+        return Q(pk__in=bylines) | Q(pk__in=tagged)
 
     def add_snippets(self, articles: list[Article]) -> None:
         """Give each article a ``snippet``: escaped body text around the first

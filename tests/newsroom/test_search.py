@@ -599,3 +599,13 @@ def test_the_results_page_costs_a_fixed_number_of_queries(
             page="3",
         )
     assert len(titles(response)) == 12
+
+
+def test_a_byline_or_a_tag_finds_its_articles(client, make_article, make_author):
+    velde = make_author(name="Marcus Velde")
+    by_him = make_article(title="Spring preview", authors=[velde])
+    tagged = make_article(title="Figure news", tags=["sci-fi"])
+    make_article(title="Unrelated gardening news")
+    assert titles(search(client, "Marcus Velde")) == [by_him.title]
+    assert titles(search(client, "velde")) == [by_him.title]
+    assert titles(search(client, "sci-fi")) == [tagged.title]
