@@ -49,6 +49,8 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 #: Series and people shown above the articles.
 NAMES_SHOWN = 5
+#: Series and people whose coverage counts as a match, at the most.
+NAMES_USED = 20
 CONFIG = "english"
 #: How close a query must be to a whole name line (an alias, a misspelling).
 LINE_SIMILARITY = 0.45
@@ -90,28 +92,31 @@ class Search:
             return articles.none()
         # What was written about a matching series or person counts too, so
         # "Metallic Rogue" finds the coverage of Metallic Rouge.
-        about = Q(
-            pk__in=Article.series.through.objects.filter(
-                series__in=self._series_matches().values("pk")
-            ).values("article_id")
-        ) | Q(
-            pk__in=Article.people.through.objects.filter(
-                person__in=self._people_matches().values("pk")
-            ).values("article_id")
-        )
         if is_postgres():
-            matches = Q(search_vector=self._search_query) | about
-            rank = Coalesce(
-                SearchRank(F("search_vector"), self._search_query), Value(0.0)
-            )
+            # Their right names join the query as phrases: the stored vector
+            # holds the series and people of each article, so one GIN lookup
+            # finds that coverage (an OR of subqueries made PostgreSQL scan
+            # every article).
+            query = self._search_query
+            for name in self._about_names:
+                query |= SearchQuery(name, search_type="phrase", config=CONFIG)
+            matches = Q(search_vector=query)
+            rank = Coalesce(SearchRank(F("search_vector"), query), Value(0.0))
             if len(self.query) >= MIN_FUZZY_LENGTH:
                 # A near miss on a headline counts, at half the weight of a hit.
                 matches |= Q(title__trigram_word_similar=self.query)
                 rank += TrigramWordSimilarity(self.query, "title") / 2
         else:
+            about_series = Article.series.through.objects.filter(
+                series__in=self._series_matches().values("pk")
+            ).values("article_id")
+            about_people = Article.people.through.objects.filter(
+                person__in=self._people_matches().values("pk")
+            ).values("article_id")
             matches = (
                 self._all_words_in("title", "dek", "search_text")
-                | about
+                | Q(pk__in=about_series)
+                | Q(pk__in=about_people)
                 | self._bylines_or_tags_named()
             )
             rank = Case(
@@ -209,23 +214,38 @@ class Search:
     def series(self, limit: int = NAMES_SHOWN) -> list[Series]:
         """Series whose title, romaji or Japanese title, aliases or known
         misspellings match the query, closest first."""
+        return self._series_found[:limit]
+
+    def people(self, limit: int = NAMES_SHOWN) -> list[Person]:
+        """People whose name, native name or other spellings match the query."""
+        return self._people_found[:limit]
+
+    @cached_property
+    def _series_found(self) -> list[Series]:
         if not self.query:
             return []
         return list(
             self._series_matches()
             .only("slug", "title", "title_japanese", "season", "season_year")
-            .order_by("-score", "title")[:limit]
+            .order_by("-score", "title")[:NAMES_USED]
         )
 
-    def people(self, limit: int = NAMES_SHOWN) -> list[Person]:
-        """People whose name, native name or other spellings match the query."""
+    @cached_property
+    def _people_found(self) -> list[Person]:
         if not self.query:
             return []
         return list(
             self._people_matches()
             .only("slug", "name", "native_name")
-            .order_by("-score", "name")[:limit]
+            .order_by("-score", "name")[:NAMES_USED]
         )
+
+    @cached_property
+    def _about_names(self) -> list[str]:
+        """The right names of the series and people the query matched."""
+        return [series.title for series in self._series_found] + [
+            person.name for person in self._people_found
+        ]
 
     def _series_matches(self):
         """Matching series, each with a ``score`` of how close it is.
