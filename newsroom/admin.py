@@ -12,7 +12,7 @@ from taggit.models import Tag
 
 from reviews.admin import ReviewInline
 
-from . import services
+from . import services, sitewide
 from .embeds import render_body
 from .forms import EditorTextForm, tag_field
 from .models import (
@@ -520,7 +520,9 @@ class ArticleAdmin(admin.ModelAdmin):
             raise Http404
         article = self._article_for(request, pk)
         link = services.preview_link_create(article=article, user=request.user)
-        url = request.build_absolute_uri(
+        # On the public address, which the person it is shared with can reach
+        # (an editor may be on an internal admin host).
+        url = sitewide.absolute_url(
             reverse("newsroom:preview", kwargs={"token": link.token})
         )
         expires = timezone.localtime(link.expires_at)

@@ -185,9 +185,13 @@ def test_preview_links_work_until_they_expire_or_are_revoked(
     editor_client, client, editor, make_article, time_machine
 ):
     draft = make_article(title="Embargoed review", status="draft", publish_at=None)
-    editor_client.post(reverse("admin:newsroom_article_share", args=[draft.pk]))
+    shared = editor_client.post(
+        reverse("admin:newsroom_article_share", args=[draft.pk]), follow=True
+    )
     link = PreviewLink.objects.get(article=draft)
     url = reverse("newsroom:preview", args=[link.token])
+    # The link names the public site, whatever host the editor works on.
+    assert f'href="http://127.0.0.1:8000{url}"' in shared.content.decode()
     anonymous = Client()
     response = anonymous.get(url)
     assert response.status_code == 200
