@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.templatetags.static import static
 
-from . import sitewide
+from . import sitewide, structured
 from .models import Section
 
 
@@ -18,7 +18,7 @@ def site(request):
         "footer_pages": sitewide.footer_pages(),
         "banner": sitewide.current_banner(dismissed_banners(request)),
         "canonical_url": canonical_url(request),
-        "og_image": sitewide.absolute_url(static("img/social-default.png")),
+        "og_image": sitewide.absolute_url(static(structured.DEFAULT_IMAGE)),
         "og_image_alt": f"{settings.SITE_NAME}: {settings.SITE_TAGLINE}",
         "structured_data": [],
     }

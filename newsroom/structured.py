@@ -16,6 +16,7 @@ from .pictures import social_image_url
 
 CONTEXT = "https://schema.org"
 HEADLINE_LIMIT = 110  # Google truncates longer headlines
+DEFAULT_IMAGE = "img/social-default.png"
 
 
 def organization(absolute) -> dict:
@@ -125,8 +126,9 @@ def article(article, absolute, *, images=(), review=None) -> dict:
         if rated:
             data["@type"] = "ReviewNewsArticle"
             data.update(rated)
-    if images:
-        data["image"] = [absolute(url) for url in images]
+    # Google recommends an image on every article; one without a lead image
+    # shows the outlet's own card, as its og:image does.
+    data["image"] = [absolute(url) for url in images or [static(DEFAULT_IMAGE)]]
     keywords = [tag.name for tag in article.tags.all()]
     if keywords:
         data["keywords"] = keywords

@@ -903,3 +903,15 @@ def test_policy_pages_are_in_their_own_sitemap(client, db):
     assert locs(root) == ["http://127.0.0.1:8000/about/editorial-policy/"]
     _, index = sitemap(client, "/sitemap.xml")
     assert "http://127.0.0.1:8000/sitemap-about.xml" in locs(index)
+
+
+def test_an_article_without_a_lead_image_still_gives_search_engines_one(
+    client, make_article
+):
+    article = make_article(title="No picture", kind=Article.Kind.NEWS)
+    html = client.get(article.get_absolute_url()).content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    (data,) = [block for block in blocks if '"NewsArticle"' in block]
+    (image,) = json.loads(data)["image"]
+    assert image.startswith("http://127.0.0.1:8000/static/img/social-default")
+    assert f'<meta property="og:image" content="{image}">' in html
