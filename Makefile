@@ -28,7 +28,7 @@ demo: install
 	@echo "  Shimbun demo: http://$(HOST):$(PORT)/"
 	@echo "  Admin:        http://$(HOST):$(PORT)/admin/  (log in with a demo login above)"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (browser tests run when Chromium is installed)
 test: install

@@ -284,7 +284,7 @@ class ScopedFeed(LatestArticlesFeed):
             match = request.resolver_match
             return HttpResponsePermanentRedirect(
                 reverse(match.view_name, kwargs={**match.kwargs, "slug": moved.slug})
-            )
+            )  # feeds take no query string
 
     def get_object(self, request, slug):
         return get_object_or_404(self.model, slug=slug)

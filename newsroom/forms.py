@@ -19,7 +19,13 @@ class EditorTextForm(forms.ModelForm):
         cleaned = super().clean()
         for name, value in cleaned.items():
             if isinstance(value, str):
-                cleaned[name] = without_control_characters(value)
+                field = self.fields.get(name)
+                multi_line = field is not None and isinstance(
+                    field.widget, forms.Textarea
+                )
+                cleaned[name] = without_control_characters(
+                    value, single_line=not multi_line
+                )
         return cleaned
 
 

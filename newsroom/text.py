@@ -13,7 +13,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SOFT_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 
 
-def without_control_characters(text: str) -> str:
+def without_control_characters(text: str, *, single_line: bool = False) -> str:
     """``text`` with control characters removed; vertical tabs and form feeds
-    become line breaks, which is what the writer saw."""
-    return _CONTROL.sub("", text.translate(_SOFT_BREAKS))
+    become line breaks, which is what the writer saw. In a one-line field
+    (a title, a name) every line break or tab becomes a space instead."""
+    text = _CONTROL.sub("", text.translate(_SOFT_BREAKS))
+    return " ".join(text.split()) if single_line else text

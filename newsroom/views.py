@@ -49,7 +49,9 @@ class OldSlugRedirectMixin:
             moved = self.moved_object(kwargs["slug"])
             if moved is None:
                 raise
-            return HttpResponsePermanentRedirect(self.moved_url(moved))
+            return HttpResponsePermanentRedirect(
+                with_query(self.moved_url(moved), request)
+            )
 
     def slug_queryset(self):
         model = self.slug_model or self.get_queryset().model
@@ -62,6 +64,12 @@ class OldSlugRedirectMixin:
 
     def moved_url(self, obj):
         return obj.get_absolute_url()
+
+
+def with_query(url: str, request) -> str:
+    """``url`` with the request's query string, so ?page=2 survives a redirect."""
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url
 
 
 class SafePaginationMixin:

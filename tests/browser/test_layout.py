@@ -88,5 +88,17 @@ def test_masthead_focus_rings_show_in_full_in_both_schemes(browser, demo_site, s
             }"""
         )
         assert room >= 5
+        # Tabbing along the row scrolls each link fully into view, ring and all.
+        for _ in range(3):
+            page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Interviews"
+        shown = page.evaluate(
+            """() => {
+                const a = document.activeElement, u = a.closest('ul');
+                const l = a.getBoundingClientRect(), r = u.getBoundingClientRect();
+                return l.left - 5 >= r.left && l.right + 5 <= r.right;
+            }"""
+        )
+        assert shown, "the focused section link is cut off at the row's edge"
     finally:
         context.close()

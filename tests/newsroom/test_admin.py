@@ -178,7 +178,7 @@ def test_pasted_control_characters_are_dropped_on_save(
     data = article_form_data(
         make_section(),
         make_author(),
-        title="Metallic\x01 Rouge dated",
+        title="Metallic\x01 Rouge\x0bdated",
         dek="It premieres\x08 in January.",
         body="Line one\x0bline two\x7f.",
         tags=["mecha\x1b", "release date"],

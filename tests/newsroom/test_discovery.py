@@ -561,6 +561,8 @@ def test_renamed_series_and_person_redirect(client, db):
         == "/series/metallic-rouge/coverage/"
     )
     assert client.get("/people/motonobu-hor/")["Location"] == "/people/motonobu-hori/"
+    moved = client.get("/series/metalic-rouge/coverage/", {"page": "2"})
+    assert moved["Location"] == "/series/metallic-rouge/coverage/?page=2"
     assert client.get("/series/metalic-rouge/").status_code == 301
     assert client.get("/series/never-existed/").status_code == 404
 
