@@ -189,3 +189,25 @@ def test_favicon_redirects_to_the_static_icon(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.svg")
+
+
+def test_a_card_without_a_picture_gets_a_drawn_panel_hidden_from_readers(
+    client, make_article, make_image
+):
+    make_article(title="Pictured", lead_image=make_image())
+    make_article(title="Plain words", kind=Article.Kind.FEATURE)
+    make_article(title="Also plain")
+    html = client.get("/").content.decode()
+    # The lead story is pictured; the other two get the panel.
+    assert html.count('<div class="card-image card-art" aria-hidden="true">') == 2
+    assert "<span>Feature</span>" in html
+
+
+def test_author_page_lists_articles_under_its_heading(
+    client, make_article, make_author
+):
+    author = make_author(slug="aiko")
+    make_article(title="By Aiko", authors=[author])
+    html = client.get("/author/aiko/").content.decode()
+    assert '<h2 class="section-heading">Articles by' in html
+    assert '<h3 class="card-title"><a' in html and '<h2 class="card-title">' not in html
