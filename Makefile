@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: demo test install lint format check bench clean
+.PHONY: demo test install browser lint format check bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Shimbun needs Python 3.11 or newer")'
@@ -33,6 +33,14 @@ demo: install
 ## Run the whole test suite (browser tests run when Chromium is installed)
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+## Debian's Chromium for the browser tests (apt-get; run as root or with sudo)
+browser:
+	@if [ -x /usr/bin/chromium ]; then /usr/bin/chromium --version; else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation && \
+	  /usr/bin/chromium --version; fi
 
 lint: install
 	$(BIN)/ruff check .

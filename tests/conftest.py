@@ -125,7 +125,7 @@ def pytest_terminal_summary(terminalreporter):
     if browser_skips:
         terminalreporter.write_line(
             f"NOTE: {len(browser_skips)} browser test(s) were SKIPPED: Chromium "
-            "is not installed (apt-get install chromium).",
+            "is not installed (make browser installs it).",
             yellow=True,
             bold=True,
         )

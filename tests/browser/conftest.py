@@ -39,7 +39,7 @@ def browser():
     if not CHROMIUM.exists():
         message = (
             f"browser tests need Chromium at {CHROMIUM} "
-            "(apt-get install chromium, or set CHROMIUM_PATH)"
+            "(make browser installs it, or set CHROMIUM_PATH)"
         )
         if os.environ.get("REQUIRE_BROWSER_TESTS") == "1":
             pytest.fail(message)
