@@ -292,8 +292,7 @@ class ScopedFeed(LatestArticlesFeed):
     def moved_object(self, slug):
         if not issubclass(self.model, RemembersOldSlugs):
             return None
-        pk = OldSlug.find(self.model, slug)
-        return self.model._default_manager.filter(pk=pk).only("slug").first()
+        return OldSlug.renamed(self.model._default_manager.all(), slug)
 
     def scope_title(self, obj):
         return self.title_format.format(obj)

@@ -58,9 +58,7 @@ class OldSlugRedirectMixin:
         return model._default_manager.all()
 
     def moved_object(self, slug):
-        queryset = self.slug_queryset()
-        pk = OldSlug.find(queryset.model, slug)
-        return None if pk is None else queryset.filter(pk=pk).only("slug").first()
+        return OldSlug.renamed(self.slug_queryset(), slug)
 
     def moved_url(self, obj):
         return obj.get_absolute_url()

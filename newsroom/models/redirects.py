@@ -35,6 +35,13 @@ class OldSlug(models.Model):
         )
         return None if old is None else old.object_id
 
+    @classmethod
+    def renamed(cls, queryset, slug):
+        """The object of ``queryset`` that once had this slug (only its current
+        slug loaded), or None."""
+        pk = cls.find(queryset.model, slug)
+        return None if pk is None else queryset.filter(pk=pk).only("slug").first()
+
 
 class RemembersOldSlugs(models.Model):
     """A model whose old slugs are kept when its slug changes."""
