@@ -107,6 +107,11 @@ class XmlSafeFeed:
         super().add_item(*args, **kwargs)
         self.items[-1] = _xml_safe(self.items[-1])
 
+
+class ChangeAwareFeed:
+    """Mixed into the feed generators: the feed's own date follows changes
+    that no item date shows, such as an article leaving the feed."""
+
     #: Set by the feed view: when anything the feed shows, or showed, changed.
     changed_at = None
 
@@ -117,7 +122,7 @@ class XmlSafeFeed:
         return max(latest, self.changed_at) if self.changed_at else latest
 
 
-class FullContentRss(XmlSafeFeed, Rss201rev2Feed):
+class FullContentRss(XmlSafeFeed, ChangeAwareFeed, Rss201rev2Feed):
     """RSS 2.0 with the whole article in content:encoded."""
 
     def rss_attributes(self):
@@ -131,7 +136,7 @@ class FullContentRss(XmlSafeFeed, Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
-class FullContentAtom(XmlSafeFeed, Atom1Feed):
+class FullContentAtom(XmlSafeFeed, ChangeAwareFeed, Atom1Feed):
     """Atom with the whole article in an HTML content element."""
 
     def add_item_elements(self, handler, item):

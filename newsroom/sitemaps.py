@@ -71,14 +71,11 @@ class ArticleSitemap(PublicSitemap):
         if self.paginator.num_pages == 1:
             return super().page_lastmods()
         dates = self.items().values_list("publish_at", "revised_at")
-        latest = []
-        for n, (published, revised) in enumerate(dates.iterator(chunk_size=self.limit)):
-            moment = _later(published, revised)
-            if n % self.limit == 0:
-                latest.append(moment)
-            else:
-                latest[-1] = _later(latest[-1], moment)
-        return latest
+        moments = [_later(published, revised) for published, revised in dates]
+        return [
+            _later(*moments[start : start + self.limit])
+            for start in range(0, len(moments), self.limit)
+        ]
 
     def get_latest_lastmod(self):
         # One aggregate, rather than loading every article to compare dates.
