@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: demo test install browser lint format check bench clean
+.PHONY: demo dev test install browser lint format check bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Shimbun needs Python 3.11 or newer")'
@@ -20,14 +20,32 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# The demo runs as production does (DEBUG off: the site's own error pages,
+# compressed static files) but over plain HTTP on this machine. Its secret key
+# is made once and kept inside the virtualenv.
+DEMO_ENV = DEBUG=0 SERVE_MEDIA=1 SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 \
+	SECURE_HSTS_SECONDS=0 SECRET_KEY="$$(cat $(VENV)/demo-secret-key)" \
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)}
+
+$(VENV)/demo-secret-key: | $(BIN)/python
+	@$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
 ## Set everything up and serve the demo newsroom on http://$(HOST):$(PORT)/
-demo: install
+demo: install $(VENV)/demo-secret-key
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	@$(DEMO_ENV) $(BIN)/python manage.py collectstatic --noinput -v 0
 	@echo ""
 	@echo "  Shimbun demo: http://$(HOST):$(PORT)/"
 	@echo "  Admin:        http://$(HOST):$(PORT)/admin/  (log in with a demo login above)"
+	@echo "  (make dev serves the same site with DEBUG on, for development)"
 	@echo ""
+	$(DEMO_ENV) $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+
+## The same site for development: DEBUG on (Django's debug pages), auto-reload
+dev: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (browser tests run when Chromium is installed)

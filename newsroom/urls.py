@@ -47,3 +47,4 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
             {"document_root": settings.MEDIA_ROOT},
         )
     )
+handler500 = "newsroom.errors.server_error"

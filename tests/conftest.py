@@ -129,3 +129,11 @@ def pytest_terminal_summary(terminalreporter):
             yellow=True,
             bold=True,
         )
+    service_skips = [r for r in skipped if "redis-server" in str(r.longrepr)]
+    if service_skips:
+        terminalreporter.write_line(
+            f"NOTE: {len(service_skips)} test(s) that stop a private Redis were "
+            "SKIPPED: redis-server is not installed (apt-get install redis-server).",
+            yellow=True,
+            bold=True,
+        )

@@ -53,3 +53,39 @@ def test_demo_logins_work_and_roles_differ():
     assert editor.has_perm("newsroom.publish_article")
     assert writer.has_perm("newsroom.change_article")
     assert not writer.has_perm("newsroom.publish_article")
+
+
+def test_make_demo_serves_the_real_site_not_debug_pages(tmp_path):
+    """`make demo` runs with DEBUG off (the site's own 404, no URL dump) but
+    over plain HTTP, so its logins still work on this machine."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    plan = subprocess.run(
+        ["make", "-n", "demo", "PORT=8555"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    (serve,) = [line for line in plan.splitlines() if "runserver" in line]
+    words = shlex.split(serve.replace('"$(cat .venv/demo-secret-key)"', "k" * 60))
+    env = dict(word.split("=", 1) for word in words if "=" in word and "/" not in word)
+    assert env["DEBUG"] == "0"
+    script = (
+        "from newsroom import settings as s;"
+        "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE)"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ | env | {"SECRET_KEY": "demo-" + "k" * 60},
+    ).stdout.split()
+    assert loaded == ["False", "False", "False"]

@@ -1,0 +1,53 @@
+"""The site's own error responses, served without touching the database.
+
+A server error page must not need what may have failed: it renders a plain
+template with no context processors (no navigation, no banner, no session).
+When the failure is the database being out of reach (a restart, a failover),
+readers and editors get "503 Service Unavailable" with ``Retry-After``, which
+tells browsers, crawlers and CDNs that the page exists and to come back soon,
+instead of a 500.
+"""
+
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+
+from .observability import current_request_id
+
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unreachable(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or what caused it) says the database could not be used.
+
+    ``OperationalError`` covers refused and dropped connections and a server
+    shutting down; ``InterfaceError`` a connection already closed under us.
+    """
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, OperationalError | InterfaceError):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: a 503 with Retry-After when the database is gone, else a 500."""
+    context = {
+        "SITE_NAME": settings.SITE_NAME,
+        "request_id": getattr(request, "id", current_request_id()),
+    }
+    if database_unreachable(sys.exc_info()[1]):
+        body = loader.get_template("503.html").render(context)
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    body = loader.get_template(template_name).render(context)
+    response = HttpResponseServerError(body)
+    response["Cache-Control"] = "no-store"
+    return response
