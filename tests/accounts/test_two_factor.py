@@ -1,5 +1,6 @@
 """Staff add an authenticator app and the admin login asks for its code."""
 
+import logging
 import re
 from base64 import b32decode
 from binascii import hexlify
@@ -235,3 +236,19 @@ def test_admins_can_see_and_remove_devices_but_not_their_secrets(
 
     assert listing.status_code == change.status_code == 200
     assert key not in change.content.decode()
+
+
+def test_a_wrong_code_is_logged_with_username_and_address(
+    client, editor, frozen, caplog
+):
+    key = enrol(client, editor)
+    client.logout()
+    frozen.shift(timedelta(seconds=60))
+    post_login(client, "ed", "pw-editor-123", ip="198.51.100.9")
+    wrong = code_for(key, offset_steps=4)
+
+    with caplog.at_level(logging.WARNING, logger="newsroom.accounts"):
+        client.post(VERIFY, {"code": wrong}, REMOTE_ADDR="198.51.100.9")
+
+    assert "Wrong two-factor code for username 'ed' from 198.51.100.9" in (caplog.text)
+    assert wrong not in caplog.text
