@@ -23,6 +23,8 @@ admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Newsroom"
 
 urlpatterns = [
+    # Before the admin's own URLs, which answer everything under admin/.
+    path("admin/account/", include("newsroom.accounts.urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", FaviconView.as_view()),
     path("robots.txt", discovery.robots_txt, name="robots-txt"),
