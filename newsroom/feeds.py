@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from taggit.models import Tag
 
 from series.models import Series
@@ -72,6 +73,14 @@ def feed_html(html: str, page_url: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+def html_text(text: str) -> str:
+    """Plain text made ready for a feed field that readers take as HTML (RSS
+    ``description``, Atom ``summary``/``content`` of type html): ``<``, ``>``,
+    ``&`` and quotes become entities, so the text shows as text. The XML
+    writer escapes the result once more, as it does for any value."""
+    return escape(text)
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -219,11 +228,17 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
+        """The dek (the title when there is none), after the score on a review.
+
+        RSS ``description`` and Atom ``summary type="html"`` are HTML to a
+        feed reader, while a dek is plain text: it is escaped here, so a writer's
+        ``<button>`` shows as written instead of becoming an element.
+        """
         summary = item.dek or item.title
         review = getattr(item, "review", None) if item.kind == "review" else None
         if review is not None and review.score is not None:
-            return f"Score: {review.score_label}. {summary}"
-        return summary
+            return html_text(f"Score: {review.score_label}. {summary}")
+        return html_text(summary)
 
     def item_extra_kwargs(self, item):
         html = item.current_body_html()
