@@ -5,6 +5,7 @@ tag, an author); each scope comes as RSS and as Atom. GUIDs are tied to the
 article's primary key, so they never change with a title or slug.
 """
 
+import html
 from urllib.parse import urljoin
 
 import nh3
@@ -17,7 +18,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from django.utils.html import escape
 from taggit.models import Tag
 
 from series.models import Series
@@ -77,10 +77,10 @@ def feed_html(html: str, page_url: str) -> str:
 
 def html_text(text: str) -> str:
     """Plain text made ready for a feed field that readers take as HTML (RSS
-    ``description``, Atom ``summary``/``content`` of type html): ``<``, ``>``,
-    ``&`` and quotes become entities, so the text shows as text. The XML
-    writer escapes the result once more, as it does for any value."""
-    return escape(text)
+    ``description`` and ``title``, Atom ``summary type="html"``): ``&``, ``<``
+    and ``>`` become entities, so the text shows as written. The XML writer
+    escapes the result once more, as it does any value."""
+    return html.escape(text, quote=False)
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -131,7 +131,20 @@ class ChangeAwareFeed:
         return max(latest, self.changed_at) if self.changed_at else latest
 
 
-class FullContentRss(XmlSafeFeed, ChangeAwareFeed, Rss201rev2Feed):
+class HtmlTitlesRss:
+    """Mixed into the RSS generator: RSS gives a title no type, and readers
+    render one that looks like HTML as HTML (feedparser, for one, does), so
+    the feed's and each item's title go out escaped, as the item's
+    description does. Atom titles are typed text and stay as they are."""
+
+    def __init__(self, title, *args, **kwargs):
+        super().__init__(html_text(title), *args, **kwargs)
+
+    def add_item(self, title, *args, **kwargs):
+        super().add_item(html_text(title), *args, **kwargs)
+
+
+class FullContentRss(XmlSafeFeed, ChangeAwareFeed, HtmlTitlesRss, Rss201rev2Feed):
     """RSS 2.0 with the whole article in content:encoded."""
 
     def rss_attributes(self):

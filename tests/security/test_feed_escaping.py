@@ -85,6 +85,18 @@ def test_news_dek_in_feeds_is_escaped(client, make_article):
     for url in ("/feeds/rss/", "/feeds/atom/"):
         html = html_fields(client.get(url).content)["News"]
         assert html == (
-            "&lt;button formaction=&quot;javascript:alert(1)&quot;&gt;"
-            "Read&lt;/button&gt;"
+            '&lt;button formaction="javascript:alert(1)"&gt;Read&lt;/button&gt;'
         )
+
+
+def test_rss_titles_are_escaped_and_atom_titles_stay_text(client, make_article):
+    """RSS titles have no type and readers render HTML-looking ones as HTML;
+    Atom titles are typed text, so escaping them would show entities."""
+    title = '<a href="javascript:alert(1)">Fate</a> & friends'
+    make_article(title=title)
+    rss = ElementTree.fromstring(client.get("/feeds/rss/").content)
+    assert rss.find("channel/item/title").text == (
+        '&lt;a href="javascript:alert(1)"&gt;Fate&lt;/a&gt; &amp; friends'
+    )
+    atom = ElementTree.fromstring(client.get("/feeds/atom/").content)
+    assert atom.find(f"{ATOM}entry/{ATOM}title").text == title
