@@ -5,6 +5,7 @@ tag, an author); each scope comes as RSS and as Atom. GUIDs are tied to the
 article's primary key, so they never change with a title or slug.
 """
 
+import html
 from urllib.parse import urljoin
 
 import nh3
@@ -74,6 +75,14 @@ def feed_html(html: str, page_url: str) -> str:
     )
 
 
+def html_text(text: str) -> str:
+    """Plain text made ready for a feed field that readers take as HTML (RSS
+    ``description`` and ``title``, Atom ``summary type="html"``): ``&``, ``<``
+    and ``>`` become entities, so the text shows as written. The XML writer
+    escapes the result once more, as it does any value."""
+    return html.escape(text, quote=False)
+
+
 def unique_names(names: list[str]) -> list[str]:
     """Each category once, whatever its case (a tag may be named like a series)."""
     unique = {}
@@ -122,7 +131,20 @@ class ChangeAwareFeed:
         return max(latest, self.changed_at) if self.changed_at else latest
 
 
-class FullContentRss(XmlSafeFeed, ChangeAwareFeed, Rss201rev2Feed):
+class HtmlTitlesRss:
+    """Mixed into the RSS generator: RSS gives a title no type, and readers
+    render one that looks like HTML as HTML (feedparser, for one, does), so
+    the feed's and each item's title go out escaped, as the item's
+    description does. Atom titles are typed text and stay as they are."""
+
+    def __init__(self, title, *args, **kwargs):
+        super().__init__(html_text(title), *args, **kwargs)
+
+    def add_item(self, title, *args, **kwargs):
+        super().add_item(html_text(title), *args, **kwargs)
+
+
+class FullContentRss(XmlSafeFeed, ChangeAwareFeed, HtmlTitlesRss, Rss201rev2Feed):
     """RSS 2.0 with the whole article in content:encoded."""
 
     def rss_attributes(self):
@@ -219,11 +241,17 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
+        """The dek (the title when there is none), after the score on a review.
+
+        RSS ``description`` and Atom ``summary type="html"`` are HTML to a
+        feed reader, while a dek is plain text: it is escaped here, so a writer's
+        ``<button>`` shows as written instead of becoming an element.
+        """
         summary = item.dek or item.title
         review = getattr(item, "review", None) if item.kind == "review" else None
         if review is not None and review.score is not None:
-            return f"Score: {review.score_label}. {summary}"
-        return summary
+            return html_text(f"Score: {review.score_label}. {summary}")
+        return html_text(summary)
 
     def item_extra_kwargs(self, item):
         html = item.current_body_html()

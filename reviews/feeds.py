@@ -7,6 +7,7 @@ from newsroom.feeds import (
     FEED_LENGTH,
     FullContentAtom,
     LatestArticlesFeed,
+    html_text,
     unique_names,
 )
 from newsroom.models import Article
@@ -38,9 +39,11 @@ class ReviewsFeed(LatestArticlesFeed):
         return f"{item.title} ({item.review.score_label})"
 
     def item_description(self, item):
+        """The score and the verdict, both plain text escaped for the HTML
+        that a feed reader takes the description to be."""
         review = item.review
         verdict = f" {review.verdict}" if review.verdict else ""
-        return f"Score: {review.score_label}.{verdict}"
+        return html_text(f"Score: {review.score_label}.{verdict}")
 
     def item_categories(self, item):
         return unique_names(["Review", *super().item_categories(item)])

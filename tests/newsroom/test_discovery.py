@@ -5,6 +5,7 @@ import json
 import re
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from html import unescape
 from xml.etree import ElementTree
 
 import feedparser
@@ -785,7 +786,12 @@ def test_control_characters_cannot_break_feeds_or_the_news_sitemap(
         for flavour in ["rss", "atom"]:
             _, feed = parse_feed(client, f"{prefix}{flavour}/")
             (entry,) = feed.entries
-            assert entry.title == "Tom & Jerry  end", prefix
+            # RSS titles go out HTML-escaped (feedparser then calls them HTML);
+            # what a reader shows is the same either way.
+            shown = entry.title
+            if entry.title_detail.type == "text/html":
+                shown = unescape(shown)
+            assert shown == "Tom & Jerry  end", prefix
             assert entry.author == "Aiko Brandt"
             assert [t.term for t in entry.tags] == ["ctltag"]
     response = client.get("/sitemap-news.xml")
