@@ -28,6 +28,10 @@ demo: install
 	@echo "  Shimbun demo: http://$(HOST):$(PORT)/"
 	@echo "  Admin:        http://$(HOST):$(PORT)/admin/  (log in with a demo login above)"
 	@echo ""
+	@# The background worker (renditions of new uploads) runs beside the server
+	@# and is stopped by its PID when the server stops.
+	$(BIN)/python manage.py db_worker --no-reload & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (browser tests run when Chromium is installed)

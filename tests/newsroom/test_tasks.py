@@ -80,3 +80,47 @@ def test_a_changed_caption_reaches_embedding_articles_through_the_queue(
     article.refresh_from_db()
     assert "New caption" in article.body_html
     assert Image.objects.get().processing == Image.Processing.READY
+
+
+@pytest.mark.parametrize(
+    "tasks_url, backend",
+    [
+        ("", "django_tasks_db.DatabaseBackend"),
+        ("database://", "django_tasks_db.DatabaseBackend"),
+        ("redis://127.0.0.1:6379/5", "django_tasks_rq.RQBackend"),
+    ],
+)
+def test_tasks_url_chooses_the_queue(tasks_url, backend):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'], 'django_rq' in s.INSTALLED_APPS, "
+        "getattr(s, 'RQ_QUEUES', {}).get('default', {}).get('URL'))"
+    )
+    env = os.environ | {
+        "TASKS_URL": tasks_url,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    chosen, has_rq, url = result.stdout.split()
+    assert chosen == backend
+    assert has_rq == str(backend.startswith("django_tasks_rq"))
+    assert url == (tasks_url if has_rq == "True" else "None")
+
+
+def test_an_unknown_tasks_url_is_refused():
+    env = os.environ | {
+        "TASKS_URL": "amqp://x",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "TASKS_URL must be" in result.stderr
