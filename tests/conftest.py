@@ -2,12 +2,14 @@
 
 import itertools
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 
 from newsroom import services
 from newsroom.models import Article, Author, Image, Section
@@ -30,16 +32,23 @@ def _media_root(settings, tmp_path):
 
 def run_queued_tasks() -> None:
     """Run every queued background task with the real database worker, in
-    this process, until the queue is empty."""
-    call_command(
-        "db_worker",
-        batch=True,
-        reload=False,
-        startup_delay=False,
-        interval=0,
-        queue_name="*",
-        verbosity=0,
-    )
+    this process, until the queue is empty.
+
+    The worker closes stale connections between tasks; inside a test that
+    would close the connection holding the test's transaction (PostgreSQL),
+    so that one step is left out here, as Django's test client leaves it out
+    around requests.
+    """
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        call_command(
+            "db_worker",
+            batch=True,
+            reload=False,
+            startup_delay=False,
+            interval=0,
+            queue_name="*",
+            verbosity=0,
+        )
 
 
 @pytest.fixture
