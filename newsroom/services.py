@@ -38,6 +38,8 @@ from .models import (
 
 PUBLISH_PERMISSION = "newsroom.publish_article"
 NEXT_SCHEDULED_CACHE_KEY = "newsroom:next-scheduled-publish"
+#: Waiting uploads keep one of these extensions; anything else is stored as .bin.
+UPLOAD_EXTENSIONS = {"jpg", "jpeg", "png", "webp", "gif"}
 
 Status = Article.Status
 
@@ -492,10 +494,10 @@ def image_store(*, image: Image, user=None, file_changed: bool) -> Image:
     upload = image.file
     width, height = image.width, image.height
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in UPLOAD_EXTENSIONS:
+        extension = "bin"
     incoming = storages["incoming"]
-    upload_name = incoming.save(
-        f"uploads/{uuid.uuid4().hex}.{extension or 'bin'}", upload.file
-    )
+    upload_name = incoming.save(f"uploads/{uuid.uuid4().hex}.{extension}", upload.file)
     if image.pk is not None:
         _image_drop_files(Image.objects.get(pk=image.pk))
     image.file = ""

@@ -297,6 +297,20 @@ def test_xmp_location_is_stripped_from_jpegs(make_image):
         assert "xmp" not in picture.info
 
 
+def test_webp_exif_location_is_stripped(make_image):
+    with PILImage.open(io.BytesIO(gps_jpeg())) as source:
+        exif = source.getexif()
+        buffer = io.BytesIO()
+        source.save(buffer, "WEBP", exif=exif.tobytes())
+    with PILImage.open(buffer) as uploaded:
+        assert uploaded.getexif().get_ifd(0x8825)  # the position is there
+    image = make_image(buffer.getvalue(), name="still.webp")
+    with image.file.open("rb") as handle, PILImage.open(handle) as stored:
+        assert stored.format == "WEBP"
+        assert not stored.getexif()
+        assert "exif" not in stored.info
+
+
 def test_jpeg_comment_segments_are_stripped(make_image):
     data = commented_jpeg(b"Shot at 12 Example Street")
     assert b"Example Street" in data
