@@ -27,6 +27,11 @@ DEMO_ENV = DEBUG=0 SERVE_MEDIA=1 SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 \
 	SECURE_HSTS_SECONDS=0 SECRET_KEY="$$(cat $(VENV)/demo-secret-key)" \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)}
 
+# The background worker (renditions of new uploads) runs beside the server
+# and is stopped by its PID when the server stops.
+WITH_WORKER = $(BIN)/python manage.py db_worker --no-reload & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT; trap 'exit 130' INT TERM;
+
 $(VENV)/demo-secret-key: | $(BIN)/python
 	@$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
@@ -40,12 +45,13 @@ demo: install $(VENV)/demo-secret-key
 	@echo "  Admin:        http://$(HOST):$(PORT)/admin/  (log in with a demo login above)"
 	@echo "  (make dev serves the same site with DEBUG on, for development)"
 	@echo ""
-	$(DEMO_ENV) $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+	$(DEMO_ENV) $(WITH_WORKER) $(DEMO_ENV) $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
 ## The same site for development: DEBUG on (Django's debug pages), auto-reload
 dev: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(WITH_WORKER) \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (browser tests run when Chromium is installed)

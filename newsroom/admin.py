@@ -657,17 +657,36 @@ class TransitionAdmin(admin.ModelAdmin):
         return False
 
 
+class ImageAdminForm(EditorTextForm):
+    """The library form; while an upload waits for its task the image has no
+    public file yet, so the file field may stay empty on later edits."""
+
+    class Meta:
+        model = Image
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.upload_name:
+            self.fields["file"].required = False
+            self.fields["file"].help_text = (
+                "The uploaded file is being processed; choose another only to "
+                "replace it."
+            )
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    form = EditorTextForm
     """The media library: upload once, describe once, embed anywhere."""
 
+    form = ImageAdminForm
     list_display = ["thumbnail", "title", "credit", "size", "embed", "rights_expire_on"]
     list_display_links = ["thumbnail", "title"]
     search_fields = ["title", "alt_text", "caption", "credit", "source"]
-    list_filter = ["rights_expire_on"]
+    list_filter = ["processing", "rights_expire_on"]
     date_hierarchy = "created_at"
     readonly_fields = ["preview", "size", "embed"]
+    actions = ["process_again"]
     fieldsets = [
         (None, {"fields": ["file", "preview", "size", "embed"]}),
         ("Description", {"fields": ["title", "alt_text", "caption", "credit"]}),
@@ -682,8 +701,26 @@ class ImageAdmin(admin.ModelAdmin):
         widths = [r for r in obj.renditions.all() if r.kind == "width"]
         return min(widths, key=lambda r: (r.format != "webp", r.width), default=None)
 
+    def _processing_state(self, obj):
+        """What an editor should know while an image is not ready, or None."""
+        if obj.processing == Image.Processing.FAILED:
+            return format_html(
+                '<span class="processing-failed">{}: {}</span>',
+                obj.get_processing_display(),
+                obj.processing_note,
+            )
+        if obj.processing == Image.Processing.PENDING:
+            return format_html(
+                '<span class="processing-pending">{}</span>',
+                "Renditions are being made…",
+            )
+        return None
+
     @admin.display(description="")
     def thumbnail(self, obj):
+        state = self._processing_state(obj)
+        if state is not None:
+            return state
         small = self._smallest(obj)
         if small is None:
             return "–"
@@ -695,11 +732,14 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="preview")
     def preview(self, obj):
+        state = self._processing_state(obj)
+        if state is not None:
+            return state
         small = self._smallest(obj)
         if small is None:
             return "Saved images show a preview here."
         return format_html(
-            '<img src="{}" alt="{}" style="max-width: 24rem; height: auto">',
+            '<img src="{}" alt="{}" class="library-preview">',
             small.file.url,
             obj.alt_text,
         )
@@ -718,6 +758,11 @@ class ImageAdmin(admin.ModelAdmin):
         services.image_store(
             image=obj, user=request.user, file_changed="file" in form.changed_data
         )
+
+    @admin.action(description="Make renditions again for waiting or failed uploads")
+    def process_again(self, request, queryset):
+        count = services.image_process_again(images=queryset)
+        self.message_user(request, f"{count} image(s) queued for processing.")
 
 
 from . import admin_merch  # noqa: E402,F401 (registers the merch admin)

@@ -230,7 +230,11 @@ def _render_image(embed, lookup, result, strict):
         loading="lazy",
     )
     if picture is None:
-        raise EmbedError(f"image {embed.ref} has no renditions yet; save it again.")
+        if image.processing == image.Processing.PENDING:
+            raise EmbedError(
+                f"image {embed.ref} is still being processed; try again in a moment."
+            )
+        raise EmbedError(f"image {embed.ref} has no renditions; upload it again.")
     if "caption" in embed.attrs:
         picture.caption = embed.attrs["caption"]
     return render_to_string("newsroom/embeds/image.html", {"picture": picture})

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
-from PIL import ImageOps
+from PIL import ImageOps, ImageSequence
 
 RENDITION_WIDTHS = (480, 800, 1200, 1600)
 SOCIAL_SIZE = (1200, 630)
@@ -23,38 +23,72 @@ def fallback_format(picture: PILImage.Image) -> str:
     return "png" if _has_alpha(picture) else "jpeg"
 
 
-def _encode(picture: PILImage.Image, fmt: str) -> bytes:
+def _encode(picture: PILImage.Image, fmt: str, *, icc: bytes | None = None) -> bytes:
+    """Encode pixels only: nothing from ``picture.info`` (comments, EXIF, XMP,
+    text chunks) is written; an ICC colour profile only when passed."""
     out = io.BytesIO()
+    colour = {"icc_profile": icc} if icc else {}
     if fmt == "jpeg":
-        picture.convert("RGB").save(
-            out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
+        _bare(picture.convert("RGB")).save(
+            out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, **colour
         )
     elif fmt == "webp":
         mode = "RGBA" if _has_alpha(picture) else "RGB"
-        picture.convert(mode).save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+        _bare(picture.convert(mode)).save(
+            out, "WEBP", quality=WEBP_QUALITY, method=4, **colour
+        )
     else:
-        picture.save(out, "PNG", optimize=True)
+        _bare(picture).save(out, "PNG", optimize=True, **colour)
+    return out.getvalue()
+
+
+def _bare(picture: PILImage.Image) -> PILImage.Image:
+    """The picture without the metadata Pillow would otherwise carry over."""
+    keep = {k: v for k, v in picture.info.items() if k == "transparency"}
+    picture.info = keep
+    return picture
+
+
+def _encode_gif(picture: PILImage.Image) -> bytes:
+    """Re-draw a GIF frame by frame: the animation, its timing and looping stay;
+    comments, XMP and anything appended after the image data do not."""
+    frames, durations = [], []
+    for frame in ImageSequence.Iterator(picture):
+        frames.append(_bare(frame.convert("RGBA")))
+        durations.append(frame.info.get("duration", 100))
+    out = io.BytesIO()
+    options = {}
+    if len(frames) > 1:
+        options = {
+            "save_all": True,
+            "append_images": frames[1:],
+            "duration": durations,
+            "loop": picture.info.get("loop", 0),
+            "disposal": 2,
+        }
+    frames[0].save(out, "GIF", **options)
     return out.getvalue()
 
 
 def clean_upload(upload, name: str) -> ContentFile:
-    """Re-encode an upload without its metadata (EXIF, including GPS position).
+    """Re-encode an upload without its metadata (EXIF with GPS, XMP, comments,
+    text chunks, appended bytes); only an ICC colour profile is kept.
 
     The picture is turned the way its EXIF orientation says first, so nothing
-    appears sideways once the orientation tag is gone. GIFs are kept as they
-    are, since they carry no EXIF and may be animated.
+    appears sideways once the orientation tag is gone. GIFs are re-drawn frame
+    by frame so animations survive.
     """
     upload.seek(0)
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "image"
     with PILImage.open(upload) as picture:
-        if picture.format == "GIF":
-            upload.seek(0)
-            return ContentFile(upload.read(), name=name)
         source_format = picture.format
+        if source_format == "GIF":
+            return ContentFile(_encode_gif(picture), name=f"{stem}.gif")
+        icc = picture.info.get("icc_profile")
         picture = ImageOps.exif_transpose(picture)
         picture.load()
     fmt = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}.get(source_format, "png")
-    data = _encode(picture, fmt)
-    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "image"
+    data = _encode(picture, fmt, icc=icc)
     extension = {"jpeg": "jpg", "png": "png", "webp": "webp"}[fmt]
     return ContentFile(data, name=f"{stem}.{extension}")
 

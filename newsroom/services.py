@@ -6,22 +6,40 @@ the audit trail in one transaction. The server is the only judge of what a
 user may do; buttons merely mirror ``available_moves``.
 """
 
+import io
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage, storages
 from django.db import transaction
 from django.db.models import F, Max, Min
 from django.utils import timezone
+from django.utils.text import slugify
 
 from reviews.checks import review_problems
 
-from .models import Article, Correction, EditSession, PreviewLink, Revision, Transition
+from . import imaging, tasks
+from .models import (
+    Article,
+    Correction,
+    EditSession,
+    Image,
+    PreviewLink,
+    Rendition,
+    Revision,
+    Transition,
+)
 
 PUBLISH_PERMISSION = "newsroom.publish_article"
 NEXT_SCHEDULED_CACHE_KEY = "newsroom:next-scheduled-publish"
+#: Waiting uploads keep one of these extensions; anything else is stored as .bin.
+UPLOAD_EXTENSIONS = {"jpg", "jpeg", "png", "webp", "gif"}
 
 Status = Article.Status
 
@@ -459,26 +477,94 @@ def public_max_age(*, default: int | None = None) -> int:
 
 
 @transaction.atomic
-def image_store(*, image, user=None, file_changed: bool):
-    """Save an image; a new file is cleaned of metadata and gets renditions."""
-    from django.core.files.base import ContentFile
+def image_store(*, image: Image, user=None, file_changed: bool) -> Image:
+    """Save an image; a new file waits, private, for the background task that
+    strips its metadata and makes its renditions.
 
-    from . import imaging
-    from .models import Rendition
-
-    if file_changed:
-        image.file = imaging.clean_upload(image.file, image.file.name)
+    Nothing here decodes the picture, so an upload answers quickly whatever
+    its size. Until the task has run the image has no public file and no
+    renditions, and reader pages leave it out.
+    """
     if image.pk is None and user is not None:
         image.uploaded_by = user
+    if not file_changed:
+        image.save()
+        refresh_embedding_articles_later(key=f"image:{image.pk}")
+        return image
+    upload = image.file
+    width, height = image.width, image.height
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in UPLOAD_EXTENSIONS:
+        extension = "bin"
+    incoming = storages["incoming"]
+    upload_name = incoming.save(f"uploads/{uuid.uuid4().hex}.{extension}", upload.file)
+    if image.pk is not None:
+        _image_drop_files(Image.objects.get(pk=image.pk))
+    image.file = ""
+    image.width, image.height = width, height
+    image.upload_name = upload_name
+    image.processing = Image.Processing.PENDING
+    image.processing_note = ""
     image.save()
-    if file_changed:
-        for old in image.renditions.all():
-            old.file.delete(save=False)
+    transaction.on_commit(
+        lambda: tasks.image_process.enqueue(image_id=image.pk, upload_name=upload_name)
+    )
+    return image
+
+
+def _image_drop_files(image: Image) -> None:
+    """Forget an image's public original, renditions and waiting upload; the
+    files go once the transaction has committed."""
+    names = [(default_storage, r.file.name) for r in image.renditions.all()]
+    if image.file:
+        names.append((default_storage, image.file.name))
+    if image.upload_name:
+        names.append((storages["incoming"], image.upload_name))
+    image.renditions.all().delete()
+
+    def delete_files():
+        for storage, name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+
+
+def image_process(*, image_id: int, upload_name: str) -> bool:
+    """Clean a waiting upload into the image's public file and make its
+    renditions; the background task calls this.
+
+    False when there is nothing to do (the image was deleted or has had another
+    file uploaded since). A file that cannot be decoded marks the image failed,
+    with a note the editor sees, and the error is raised for the task's record.
+    """
+    incoming = storages["incoming"]
+    image = Image.objects.filter(pk=image_id, upload_name=upload_name).first()
+    if image is None:
+        return False
+    try:
+        with incoming.open(upload_name, "rb") as handle:
+            cleaned = imaging.clean_upload(handle, image_upload_stem(image))
+        made = imaging.build_renditions(
+            io.BytesIO(cleaned.read()), focal_x=image.focal_x, focal_y=image.focal_y
+        )
+    except Exception:
+        Image.objects.filter(pk=image_id, upload_name=upload_name).update(
+            processing=Image.Processing.FAILED,
+            processing_note="The file could not be read as a picture. "
+            "Upload it again, or another copy of it.",
+        )
+        raise
+    with transaction.atomic():
+        image = (
+            Image.objects.select_for_update()
+            .filter(pk=image_id, upload_name=upload_name)
+            .first()
+        )
+        if image is None:
+            return False
         image.renditions.all().delete()
-        with image.file.open("rb") as handle:
-            made = imaging.build_renditions(
-                handle, focal_x=image.focal_x, focal_y=image.focal_y
-            )
+        cleaned.seek(0)
+        image.file.save(cleaned.name, cleaned, save=False)
         for item in made:
             extension = "jpg" if item.fmt == "jpeg" else item.fmt
             rendition = Rendition(
@@ -495,8 +581,45 @@ def image_store(*, image, user=None, file_changed: bool):
                 save=False,
             )
             rendition.save()
-    refresh_embedding_articles(key=f"image:{image.pk}")
-    return image
+        image.upload_name = ""
+        image.processing = Image.Processing.READY
+        image.processing_note = ""
+        image.save()
+        transaction.on_commit(lambda: incoming.delete(upload_name))
+        refresh_embedding_articles(key=f"image:{image.pk}")
+    return True
+
+
+def image_upload_stem(image: Image) -> str:
+    """A file name for the cleaned original, from the title (never the
+    uploader's own file name, which may say more than it should)."""
+    return slugify(image.title)[:60] or "image"
+
+
+def image_process_again(*, images) -> int:
+    """Queue the waiting uploads of ``images`` once more (after a failure, or
+    when no worker was running); returns how many were queued."""
+    count = 0
+    for image in images:
+        if image.upload_name:
+            Image.objects.filter(pk=image.pk).update(
+                processing=Image.Processing.PENDING, processing_note=""
+            )
+            transaction.on_commit(
+                partial(
+                    tasks.image_process.enqueue,
+                    image_id=image.pk,
+                    upload_name=image.upload_name,
+                )
+            )
+            count += 1
+    return count
+
+
+def refresh_embedding_articles_later(*, key: str) -> None:
+    """Re-render the articles that embed ``key`` in a background task, once
+    the current transaction has committed."""
+    transaction.on_commit(lambda: tasks.refresh_embeds.enqueue(key=key))
 
 
 def refresh_embedding_articles(*, key: str) -> int:

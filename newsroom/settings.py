@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "csp",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
     "series",
     "reviews",
@@ -157,6 +159,21 @@ else:
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "newsroom.cache"
 
+# Background tasks (renditions, embed refreshes, link checks): by default a
+# queue in the database, worked by `manage.py db_worker`; TASKS_URL=redis://...
+# puts them on an RQ queue in Redis instead, worked by `manage.py rqworker`.
+TASKS_URL = os.environ.get("TASKS_URL", "")
+if TASKS_URL.startswith(("redis://", "rediss://")):
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": TASKS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASKS_URL in ("", "database://"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    raise ImproperlyConfigured(
+        "TASKS_URL must be database://, redis://... or rediss://..."
+    )
+
 _PASSWORD_CHECKS = [
     "UserAttributeSimilarityValidator",
     "MinimumLengthValidator",
@@ -192,6 +209,18 @@ STORAGES = {
             "MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"
         ),
     },
+    # Uploads wait here, out of public reach, until a task has stripped their
+    # metadata and moved the clean copy to "default". Workers must see it too.
+    "incoming": {
+        "BACKEND": os.environ.get(
+            "INCOMING_STORAGE", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": (
+            {}
+            if "INCOMING_STORAGE" in os.environ
+            else {"location": os.environ.get("INCOMING_ROOT", BASE_DIR / "incoming")}
+        ),
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -205,6 +234,7 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024))
+# Pixels times frames: bounds what decoding one upload may cost.
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
 
 # Public pages are cached for a short time by browsers and any CDN in front.

@@ -2,11 +2,14 @@
 
 import itertools
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 
 from newsroom import services
 from newsroom.models import Article, Author, Image, Section
@@ -19,6 +22,48 @@ _counter = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = settings.STORAGES | {
+        "incoming": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "incoming"},
+        }
+    }
+
+
+def run_queued_tasks() -> None:
+    """Run every queued background task with the real database worker, in
+    this process, until the queue is empty.
+
+    The worker closes stale connections between tasks; inside a test that
+    would close the connection holding the test's transaction (PostgreSQL),
+    so that one step is left out here, as Django's test client leaves it out
+    around requests.
+    """
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        call_command(
+            "db_worker",
+            batch=True,
+            reload=False,
+            startup_delay=False,
+            interval=0,
+            queue_name="*",
+            verbosity=0,
+        )
+
+
+@pytest.fixture
+def run_tasks(db, django_capture_on_commit_callbacks):
+    """Call ``run_tasks(fn)`` to do ``fn()`` as if its transaction committed
+    (so what it enqueues on commit is queued) and then work the queue."""
+
+    def run(action=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            result = action() if action is not None else None
+        with django_capture_on_commit_callbacks(execute=True):
+            run_queued_tasks()
+        return result
+
+    return run
 
 
 @pytest.fixture(autouse=True)
@@ -80,12 +125,20 @@ def make_article(db, make_section, make_author):
 
 
 @pytest.fixture
-def make_image(db):
-    def make(data=None, name="still.jpg", **fields):
+def make_image(db, run_tasks, django_capture_on_commit_callbacks):
+    """An image as an upload leaves it, after the worker has processed it;
+    ``process=False`` leaves its task queued."""
+
+    def make(data=None, name="still.jpg", process=True, **fields):
         fields = {"title": "Still", "alt_text": "A red planet over a city"} | fields
         image = Image(**fields)
         image.file = ContentFile(data or picture_bytes(), name=name)
-        return services.image_store(image=image, file_changed=True)
+        if not process:
+            with django_capture_on_commit_callbacks(execute=True):
+                return services.image_store(image=image, file_changed=True)
+        run_tasks(lambda: services.image_store(image=image, file_changed=True))
+        image.refresh_from_db()
+        return image
 
     return make
 

@@ -19,15 +19,34 @@ class ImageQuerySet(models.QuerySet):
 
 
 class Image(models.Model):
-    """An uploaded picture with its description, credit and rights."""
+    """An uploaded picture with its description, credit and rights.
+
+    A new upload waits, private, under ``upload_name`` in the "incoming"
+    storage until a background task has stripped its metadata into ``file``
+    (public) and made its renditions; ``processing`` tells where that stands.
+    """
+
+    class Processing(models.TextChoices):
+        PENDING = "pending", "Being processed"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Could not be processed"
 
     file = models.ImageField(
         upload_to="images/%Y/%m/",
         validators=[validate_image_upload],
         width_field="width",
         height_field="height",
-        help_text="JPEG, PNG, WebP or GIF, up to 15 MB. Location data is removed.",
+        help_text="JPEG, PNG, WebP or GIF, up to 15 MB. Location data, comments "
+        "and other metadata are removed.",
     )
+    upload_name = models.CharField(max_length=255, blank=True, editable=False)
+    processing = models.CharField(
+        max_length=10,
+        choices=Processing.choices,
+        default=Processing.READY,
+        editable=False,
+    )
+    processing_note = models.CharField(max_length=300, blank=True, editable=False)
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     title = models.CharField(
@@ -100,7 +119,7 @@ class Image(models.Model):
 
 
 class Rendition(models.Model):
-    """One resized copy of an image, made once when the image is saved."""
+    """One resized copy of an image, made once by the task that processes it."""
 
     class Format(models.TextChoices):
         WEBP = "webp", "WebP"

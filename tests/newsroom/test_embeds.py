@@ -267,3 +267,17 @@ def test_article_page_with_ten_images_and_five_embeds_has_fixed_queries(
     with django_assert_max_num_queries(10):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_an_embedded_image_appears_once_its_task_has_made_renditions(
+    make_article, make_image, run_tasks
+):
+    image = make_image(process=False)
+    article = make_article(body=f"Before.\n\n[[image:{image.pk}]]\n\nAfter.")
+    assert "<picture" not in article.body_html
+    assert "still being processed" in " ".join(
+        render_body(article.body, strict=True).errors
+    )
+    run_tasks()
+    article.refresh_from_db()
+    assert "<picture" in article.body_html

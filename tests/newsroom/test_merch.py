@@ -407,3 +407,15 @@ def test_a_page_with_the_banner_stays_cacheable_for_everyone(db):
     dismissed = reader.post(reverse("newsroom:banner-dismiss", args=[banner.pk]))
     assert dismissed.status_code == 302
     assert "Sale" not in reader.get("/").content.decode()
+
+
+def test_link_check_can_be_left_to_the_worker(fake_shop, make_item, shop, run_tasks):
+    shop.allowed_domains = "127.0.0.1"
+    shop.save()
+    make_item(name="gone", url=f"{fake_shop}/gone")
+    out = StringIO()
+    call_command("check_merch_links", "--enqueue", "--timeout", "1", stdout=out)
+    assert "Queued" in out.getvalue()
+    assert MerchItem.objects.get().link_checked_at is None
+    run_tasks()
+    assert MerchItem.objects.get().link_status == "dead"

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from newsroom import tasks
 from newsroom.merch import check_links
 
 
@@ -12,8 +13,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--timeout", type=float, default=10, help="Seconds per link (default 10)."
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Leave the checking to the background worker and return at once.",
+        )
 
-    def handle(self, *args, timeout, **options):
+    def handle(self, *args, timeout, enqueue, **options):
+        if enqueue:
+            result = tasks.check_merch_links.enqueue(timeout=timeout)
+            self.stdout.write(f"Queued as task {result.id}.")
+            return
         counts = check_links(timeout=timeout)
         summary = ", ".join(f"{status}: {n}" for status, n in sorted(counts.items()))
         self.stdout.write(summary or "No active items to check.")

@@ -22,7 +22,7 @@ from newsroom.models import (
     Section,
 )
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
-from newsroom.services import article_record_revision, image_store
+from newsroom.services import article_record_revision, image_process, image_store
 from reviews.models import Review
 from series.models import (
     BroadcastSlot,
@@ -96,6 +96,14 @@ class Command(BaseCommand):
                     f"  {username} / {password}  ({group or 'superuser'})"
                 )
 
+    def _store_now(self, image):
+        """Store a demo image and make its renditions right away, so the demo
+        has pictures before any worker starts (its queued task finds nothing
+        left to do)."""
+        image_store(image=image, file_changed=True)
+        image_process(image_id=image.pk, upload_name=image.upload_name)
+        image.refresh_from_db()
+
     def _images(self):
         images = {}
         for data in demo.IMAGES:
@@ -105,7 +113,7 @@ class Command(BaseCommand):
             if image is None:
                 image = Image(**data)
                 image.file = ContentFile(draw_art(seed).read(), name=f"{key}.jpg")
-                image_store(image=image, file_changed=True)
+                self._store_now(image)
             images[key] = image
         return images
 
@@ -142,7 +150,7 @@ class Command(BaseCommand):
             image.file = ContentFile(
                 draw_art(seed, size=(800, 800)).read(), name=f"merch-{seed}.jpg"
             )
-            image_store(image=image, file_changed=True)
+            self._store_now(image)
             item = MerchItem.objects.create(
                 **{**data, "retailer": retailers[data["retailer"]]},
                 image=image,

@@ -1,0 +1,31 @@
+"""Work that must not run inside a request, done by a background worker.
+
+Each task is a thin wrapper: the work itself is a service, so it can be run
+directly too (the demo loader does). Enqueue from services with
+``transaction.on_commit`` so a worker never looks for a row that is not
+committed yet. Arguments are plain ids and strings, which every backend can
+store. The worker is ``manage.py db_worker`` for the database queue, or
+``manage.py rqworker`` when ``TASKS_URL`` points at Redis.
+"""
+
+from django_tasks import task
+
+from . import merch, services
+
+
+@task()
+def image_process(*, image_id: int, upload_name: str) -> bool:
+    """Strip an upload's metadata into the public file and make its renditions."""
+    return services.image_process(image_id=image_id, upload_name=upload_name)
+
+
+@task()
+def refresh_embeds(*, key: str) -> int:
+    """Re-render the articles whose bodies embed ``key``."""
+    return services.refresh_embedding_articles(key=key)
+
+
+@task()
+def check_merch_links(*, timeout: float = 10) -> dict:
+    """Check every active merch link and record what was found."""
+    return merch.check_links(timeout=timeout)

@@ -1,0 +1,126 @@
+"""Background tasks run by the real worker, in this process and in another."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+from newsroom import services
+from newsroom.models import Image
+
+ROOT = Path(django_settings.BASE_DIR)
+
+STORE = """
+from django.core.files.base import ContentFile
+from newsroom.models import Image
+from newsroom.services import image_store
+from tests.images import gif_with_extras
+image = Image(title="Worker test", alt_text="A test picture")
+image.file = ContentFile(gif_with_extras(), name="anim.gif")
+image_store(image=image, file_changed=True)
+print(image.processing, image.renditions.count())
+"""
+
+REPORT = """
+from newsroom.models import Image
+image = Image.objects.get()
+print(image.processing, image.renditions.count(), image.file.name)
+"""
+
+
+def _manage(env, *args):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_worker_command_in_its_own_process_makes_the_renditions(tmp_path):
+    """The embedded setup end to end: a committed upload, then `db_worker` as
+    a separate process against the same (file) database."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"TEST_DATABASE_NAME", "CACHE_URL", "TASKS_URL"}
+    } | {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'worker.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "INCOMING_ROOT": str(tmp_path / "incoming"),
+        "DEBUG": "1",
+    }
+    _manage(env, "migrate", "--noinput", "-v0")
+    assert _manage(env, "shell", "-v0", "-c", STORE) == "pending 0"
+    _manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay")
+    processing, renditions, name = _manage(env, "shell", "-v0", "-c", REPORT).split()
+    assert processing == "ready"
+    assert int(renditions) > 2
+    stored = (tmp_path / "media" / name).read_bytes()
+    assert b"<script" not in stored
+    assert not [p for p in (tmp_path / "incoming").rglob("*") if p.is_file()]
+
+
+@pytest.mark.django_db
+def test_a_changed_caption_reaches_embedding_articles_through_the_queue(
+    make_article, make_image, run_tasks
+):
+    image = make_image(caption="Old caption")
+    article = make_article(body=f"[[image:{image.pk}]]")
+    assert "Old caption" in article.body_html
+    image.caption = "New caption"
+    run_tasks(lambda: services.image_store(image=image, file_changed=False))
+    article.refresh_from_db()
+    assert "New caption" in article.body_html
+    assert Image.objects.get().processing == Image.Processing.READY
+
+
+@pytest.mark.parametrize(
+    "tasks_url, backend",
+    [
+        ("", "django_tasks_db.DatabaseBackend"),
+        ("database://", "django_tasks_db.DatabaseBackend"),
+        ("redis://127.0.0.1:6379/5", "django_tasks_rq.RQBackend"),
+    ],
+)
+def test_tasks_url_chooses_the_queue(tasks_url, backend):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'], 'django_rq' in s.INSTALLED_APPS, "
+        "getattr(s, 'RQ_QUEUES', {}).get('default', {}).get('URL'))"
+    )
+    env = os.environ | {
+        "TASKS_URL": tasks_url,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    chosen, has_rq, url = result.stdout.split()
+    assert chosen == backend
+    assert has_rq == str(backend.startswith("django_tasks_rq"))
+    assert url == (tasks_url if has_rq == "True" else "None")
+
+
+def test_an_unknown_tasks_url_is_refused():
+    env = os.environ | {
+        "TASKS_URL": "amqp://x",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "TASKS_URL must be" in result.stderr
