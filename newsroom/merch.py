@@ -107,6 +107,8 @@ def _render_merch_embed(embed, lookup, result, strict):
         items = items_for(series=series, now=now)
         everything = list(MerchItem.objects.filter(series=series))
     elif "tag" in embed.attrs:
+        if not embed.attrs["tag"].strip():
+            raise EmbedError('name the tag: [[merch tag="mecha"]].')
         result.refs.add(f"merch-tag:{embed.attrs['tag']}")
         items = items_for(tag=embed.attrs["tag"], now=now)
         everything = list(MerchItem.objects.filter(tags__slug=embed.attrs["tag"]))

@@ -19,6 +19,7 @@ from .models import (
 )
 from .pictures import picture_for, social_image_url, structured_images
 from .selectors import public_tags
+from .text import positive_int, positive_ints
 
 
 class PublicCacheMixin:
@@ -287,10 +288,7 @@ def merch_redirect(request, item_id):
     )
     if not item.link_is_allowed:
         raise Http404("This link is not allowed.")
-    from_article = request.GET.get("from", "")
-    merch.click_record(
-        item=item, article_id=int(from_article) if from_article.isdigit() else None
-    )
+    merch.click_record(item=item, article_id=positive_int(request.GET.get("from")))
     response = HttpResponseRedirect(item.url)
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -327,8 +325,9 @@ BANNER_COOKIE = "shimbun_dismissed"
 
 
 def dismissed_banners(request) -> set[int]:
-    raw = request.COOKIES.get(BANNER_COOKIE, "")
-    return {int(part) for part in raw.split(",") if part.isdigit()}
+    """The banners this reader closed; a cookie they edited by hand counts for
+    what can still be read in it."""
+    return set(positive_ints(request.COOKIES.get(BANNER_COOKIE)))
 
 
 class PageDetailView(PublicCacheMixin, DetailView):
