@@ -393,14 +393,17 @@ class ArticleAdmin(admin.ModelAdmin):
             others = services.editing_touch(article=article, user=request.user)
         else:
             others = services.editing_others(article=article, user=request.user)
+        can_share = services.can_share(request.user, article)
         return {
             "moves": services.available_moves(request.user, article),
             "article_state": services.effective_state(article),
             "others_editing": others,
             "transitions": article.transitions.select_related("user")[:20],
             "revision_count": article.revisions.count(),
-            "preview_links": list(article.preview_links.usable()),
+            # A live link is as good as sharing: only shown to who may share.
+            "preview_links": list(article.preview_links.usable()) if can_share else [],
             "can_edit_article": services.can_edit(request.user, article),
+            "can_share_article": can_share,
             "time_zone": timezone.get_current_timezone_name(),
         }
 
@@ -516,6 +519,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return response
 
     def share_view(self, request, pk):
+        """A shareable preview link; PermissionDenied (403) for anyone but an
+        editor or the article's author."""
         if request.method != "POST":
             raise Http404
         article = self._article_for(request, pk)
