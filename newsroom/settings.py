@@ -189,6 +189,10 @@ PREVIEW_LINK_HOURS = int(os.environ.get("PREVIEW_LINK_HOURS", "48"))
 # Someone counts as "editing" an article while their form pinged this recently.
 EDIT_PRESENCE_SECONDS = 90
 
+# Behind our proxy, a reader's address (for counting merch clicks once per
+# reader) is the last X-Forwarded-For entry; without one, REMOTE_ADDR.
+READER_ADDRESS_FROM_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -277,7 +277,8 @@ def article_by_id(request, pk):
 
 @require_GET
 def merch_redirect(request, item_id):
-    """Send a reader to an item's shop page and count the click.
+    """Send a reader to an item's shop page and count the click (once a day
+    per reader, article and item; bots are not counted, see merch.reader_key).
 
     Only ever redirects to the item's stored address, and only while it is on
     one of its retailer's allowed domains; the query string chooses nothing
@@ -288,7 +289,11 @@ def merch_redirect(request, item_id):
     )
     if not item.link_is_allowed:
         raise Http404("This link is not allowed.")
-    merch.click_record(item=item, article_id=positive_int(request.GET.get("from")))
+    merch.click_record(
+        item=item,
+        article_id=positive_int(request.GET.get("from")),
+        reader=merch.reader_key(request),
+    )
     response = HttpResponseRedirect(item.url)
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
