@@ -121,3 +121,27 @@ def test_admin_upload_makes_renditions(editor_client):
     assert image.credit_line == "Image credit: Crunchyroll"
     changelist = editor_client.get(reverse("admin:newsroom_image_changelist"))
     assert f"[[image:{image.pk}]]" in changelist.content.decode()
+
+
+def test_editing_an_images_description_keeps_the_file(editor_client, make_image):
+    from django.urls import reverse
+
+    image = make_image()
+    url = reverse("admin:newsroom_image_change", args=[image.pk])
+    data = {
+        "title": "Renamed still",
+        "alt_text": "A red planet over a city",
+        "caption": "",
+        "credit": "Bones",
+        "source": "",
+        "licence": "",
+        "rights_expire_on": "",
+        "focal_x": "50",
+        "focal_y": "50",
+    }
+    editor_client.raise_request_exception = False
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    image.refresh_from_db()
+    assert image.title == "Renamed still"
+    assert image.file.name
