@@ -144,7 +144,7 @@ register(Handler("merch", _render_merch_embed))
 #: does it in a browser). They are redirected like anyone, never counted.
 BOT_AGENTS = re.compile(
     r"bot\b|crawl|spider|slurp|archiver|facebookexternalhit|facebookcatalog"
-    r"|embedly|whatsapp|telegram|skypeuripreview|preview|headless|lighthouse"
+    r"|embedly|whatsapp|skypeuripreview|preview|headless|lighthouse"
     r"|^curl/|^wget/|^python|^httpx|^go-http-client|^okhttp|^java/|^libwww"
     r"|^scrapy|^axios|^node-fetch",
     re.IGNORECASE,
