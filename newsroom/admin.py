@@ -24,6 +24,7 @@ from .models import (
     Section,
     Transition,
 )
+from .text import positive_int
 from .views import article_page_context
 
 TAG_SUGGESTIONS = 20
@@ -33,7 +34,9 @@ class ArticleAdminForm(EditorTextForm):
     """The article form, with a guard against two people saving over each other."""
 
     tags = tag_field(Article)
-    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Read by hand (clean_base_version) so a missing or forged value is a
+    # message at the top of the form, not an error on an invisible field.
+    base_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -61,10 +64,21 @@ class ArticleAdminForm(EditorTextForm):
         if self.instance.pk:
             self.fields["base_version"].initial = self.instance.version
 
+    def clean_base_version(self):
+        return positive_int(self.cleaned_data.get("base_version"))
+
     def clean(self):
         cleaned = super().clean()
         if not self.instance.pk:
             return cleaned
+        if cleaned.get("base_version") is None:
+            # Without it the guard below cannot tell a stale form from a fresh
+            # one, so a save would overwrite whatever was saved meanwhile.
+            raise ValidationError(
+                "This form does not say which version of the article it started "
+                "from, so saving it could overwrite someone else's changes. "
+                "Nothing was saved. Copy your text, reload the page and save again."
+            )
         # Lock the row so a concurrent save waits for this one to finish.
         current = (
             Article.objects.select_for_update().filter(pk=self.instance.pk).first()
@@ -393,14 +407,17 @@ class ArticleAdmin(admin.ModelAdmin):
             others = services.editing_touch(article=article, user=request.user)
         else:
             others = services.editing_others(article=article, user=request.user)
+        can_share = services.can_share(request.user, article)
         return {
             "moves": services.available_moves(request.user, article),
             "article_state": services.effective_state(article),
             "others_editing": others,
             "transitions": article.transitions.select_related("user")[:20],
             "revision_count": article.revisions.count(),
-            "preview_links": list(article.preview_links.usable()),
+            # A live link is as good as sharing: only shown to who may share.
+            "preview_links": list(article.preview_links.usable()) if can_share else [],
             "can_edit_article": services.can_edit(request.user, article),
+            "can_share_article": can_share,
             "time_zone": timezone.get_current_timezone_name(),
         }
 
@@ -516,6 +533,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return response
 
     def share_view(self, request, pk):
+        """A shareable preview link; PermissionDenied (403) for anyone but an
+        editor or the article's author."""
         if request.method != "POST":
             raise Http404
         article = self._article_for(request, pk)

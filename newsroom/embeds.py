@@ -32,6 +32,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .markdown import render_markdown
+from .text import without_control_characters
 
 LINE = re.compile(
     r"^\[\[(?P<kind>[a-z]+)(?::(?P<ref>[^\s\]]+))?(?P<attrs>(?:\s+[a-z]+=(?:\"[^\"]*\"|\S+?))*)\s*\]\]\s*$"
@@ -139,8 +140,13 @@ def _parse(source: str, first_line: int = 1):
 
 def render_body(source: str, *, strict: bool = False, article_id=None) -> Rendered:
     """Render a body. ``strict`` collects every broken reference as an error for
-    the editor; otherwise broken embeds quietly drop out so pages stay whole."""
+    the editor; otherwise broken embeds quietly drop out so pages stay whole.
+
+    Control characters go first, as the admin form drops them on save: the
+    live preview then shows what will be saved, and no NUL reaches a lookup.
+    """
     result = Rendered(html="", article_id=article_id)
+    source = without_control_characters(source or "")
     result.html = _render(source, 1, result, strict=strict)
     return result
 
@@ -302,8 +308,12 @@ register(
 
 def video_source(url: str) -> dict:
     """Provider and IDs for a YouTube or Vimeo address, or EmbedError."""
-    parsed = urlparse(url)
-    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    try:
+        parsed = urlparse(url)
+        hostname = parsed.hostname
+    except ValueError:  # e.g. a broken IPv6 address: http://[::1
+        raise EmbedError("that is not a valid web address.") from None
+    host = (hostname or "").lower().removeprefix("www.").removeprefix("m.")
     if parsed.scheme not in {"http", "https"}:
         raise EmbedError("videos need an http(s) address.")
     video_id = ""

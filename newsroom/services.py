@@ -395,10 +395,20 @@ def article_add_correction(
 # Preview links -------------------------------------------------------------
 
 
+def can_share(user, article: Article) -> bool:
+    """Sending an unpublished piece outside the newsroom is an editor's call,
+    or its author's for their own piece; other writers may read it, not leak it."""
+    if not user.has_perm("newsroom.view_article"):
+        return False
+    return is_editor(user) or is_owner(user, article)
+
+
 def preview_link_create(*, article: Article, user) -> PreviewLink:
     """A secret link that shows this article to anyone, until it expires."""
-    if not user.has_perm("newsroom.view_article"):
-        raise PermissionDenied("You cannot share this article.")
+    if not can_share(user, article):
+        raise PermissionDenied(
+            "Only editors and the article's authors can share a preview link."
+        )
     return PreviewLink.objects.create(article=article, created_by=user)
 
 

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "newsroom.observability.RequestIdMiddleware",
+    "newsroom.middleware.RefuseNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -247,6 +248,15 @@ TAGGIT_CASE_INSENSITIVE = True
 PREVIEW_LINK_HOURS = int(os.environ.get("PREVIEW_LINK_HOURS", "48"))
 # Someone counts as "editing" an article while their form pinged this recently.
 EDIT_PRESENCE_SECONDS = 90
+
+# The client's address (login throttling, counting merch clicks once per
+# reader): REMOTE_ADDR, unless TRUSTED_PROXY_COUNT proxies of ours stand in
+# front (one by default behind BEHIND_TLS_PROXY) and append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get(
+        "TRUSTED_PROXY_COUNT", "1" if env_bool("BEHIND_TLS_PROXY", False) else "0"
+    )
+)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -427,14 +437,6 @@ for _check in AUTH_PASSWORD_VALIDATORS:
     if _check["NAME"].endswith(".MinimumLengthValidator"):
         _check["OPTIONS"] = {"min_length": 12}
 
-# The client's address: REMOTE_ADDR, unless TRUSTED_PROXY_COUNT proxies of ours
-# stand in front (one by default behind BEHIND_TLS_PROXY) and append to
-# X-Forwarded-For.
-TRUSTED_PROXY_COUNT = int(
-    os.environ.get(
-        "TRUSTED_PROXY_COUNT", "1" if env_bool("BEHIND_TLS_PROXY", False) else "0"
-    )
-)
 
 # Login throttling (django-axes). LOGIN_FAILURE_LIMIT failures lock out the
 # username (guessing one account from many addresses) and, separately, the
@@ -448,7 +450,7 @@ AXES_COOLOFF_TIME = timedelta(
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-AXES_CLIENT_IP_CALLABLE = "newsroom.accounts.policy.client_ip"
+AXES_CLIENT_IP_CALLABLE = "newsroom.clients.client_ip"
 AXES_LOCKOUT_CALLABLE = "newsroom.accounts.views.locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 

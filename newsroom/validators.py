@@ -21,7 +21,14 @@ def _megapixels(pixels: int) -> str:
 
 def validate_image_upload(file) -> None:
     """Refuse files that are too big, not images, truncated, or too costly to
-    decode (width × height × frames over ``IMAGE_MAX_PIXELS``)."""
+    decode (width × height × frames over ``IMAGE_MAX_PIXELS``).
+
+    Only new uploads are read: a file already in storage passed when it was
+    uploaded, and a form that merely re-saves the description must not fail
+    on a file handle an earlier read has closed.
+    """
+    if getattr(file, "_committed", False):
+        return
     size = getattr(file, "size", None)
     if size is not None and size > settings.IMAGE_MAX_UPLOAD_BYTES:
         limit = settings.IMAGE_MAX_UPLOAD_BYTES // (1024 * 1024)

@@ -19,6 +19,7 @@ from .models import (
 )
 from .pictures import picture_for, social_image_url, structured_images
 from .selectors import public_tags
+from .text import positive_int, positive_ints
 
 
 class PublicCacheMixin:
@@ -276,7 +277,8 @@ def article_by_id(request, pk):
 
 @require_GET
 def merch_redirect(request, item_id):
-    """Send a reader to an item's shop page and count the click.
+    """Send a reader to an item's shop page and count the click (once a day
+    per reader, article and item; bots are not counted, see merch.reader_key).
 
     Only ever redirects to the item's stored address, and only while it is on
     one of its retailer's allowed domains; the query string chooses nothing
@@ -287,9 +289,10 @@ def merch_redirect(request, item_id):
     )
     if not item.link_is_allowed:
         raise Http404("This link is not allowed.")
-    from_article = request.GET.get("from", "")
     merch.click_record(
-        item=item, article_id=int(from_article) if from_article.isdigit() else None
+        item=item,
+        article_id=positive_int(request.GET.get("from")),
+        reader=merch.reader_key(request),
     )
     response = HttpResponseRedirect(item.url)
     response["Cache-Control"] = "no-store"
@@ -327,8 +330,9 @@ BANNER_COOKIE = "shimbun_dismissed"
 
 
 def dismissed_banners(request) -> set[int]:
-    raw = request.COOKIES.get(BANNER_COOKIE, "")
-    return {int(part) for part in raw.split(",") if part.isdigit()}
+    """The banners this reader closed; a cookie they edited by hand counts for
+    what can still be read in it."""
+    return set(positive_ints(request.COOKIES.get(BANNER_COOKIE)))
 
 
 class PageDetailView(PublicCacheMixin, DetailView):

@@ -15,28 +15,6 @@ SEEN_AT = "accounts_seen_at"
 SEEN_RESOLUTION_SECONDS = 60
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The address a request came from, trusting only our own proxies.
-
-    Each proxy appends the address it was reached from to X-Forwarded-For, so
-    with N trusted proxies the client is the N-th entry from the right; what
-    a client writes further left is its own claim and is ignored. With no
-    trusted proxy the header is ignored altogether.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    count = settings.TRUSTED_PROXY_COUNT
-    if count <= 0:
-        return remote
-    forwarded = [
-        part.strip()
-        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if part.strip()
-    ]
-    if len(forwarded) < count:
-        return remote
-    return forwarded[-count]
-
-
 def two_factor_required(user) -> bool:
     """Whether settings oblige this person to sign in with an authenticator
     app (REQUIRE_2FA_FOR names groups, "superusers" or "staff")."""

@@ -4,6 +4,8 @@ lockout bookkeeping that must follow every login."""
 import logging
 import time
 
+from newsroom.clients import client_ip
+
 from . import policy, services
 
 log = logging.getLogger("newsroom.accounts")
@@ -15,7 +17,7 @@ def log_failed_login(sender, credentials, request=None, **kwargs):
     log.warning(
         "Failed login for username %r from %s",
         credentials.get("username", ""),
-        policy.client_ip(request) if request is not None else "no request",
+        client_ip(request) if request is not None else "no request",
     )
 
 

@@ -21,6 +21,8 @@ from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
+from newsroom.clients import client_ip
+
 from . import policy, services
 from .forms import CodeForm
 
@@ -120,7 +122,7 @@ def two_factor_verify(request):
             log.warning(
                 "Wrong two-factor code for username %r from %s",
                 user.get_username(),
-                policy.client_ip(request),
+                client_ip(request),
             )
             form.add_error(
                 "code",

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.test import RequestFactory
 
-from newsroom.accounts.policy import client_ip
+from newsroom.clients import client_ip
 
 from .conftest import logged_in_username, post_login
 

@@ -352,3 +352,27 @@ def test_animated_gif_stays_animated_with_its_timing(make_image):
         assert durations == [100, 200, 300]
         assert picture.info.get("loop") == 0
     assert image.renditions.filter(kind="width").exists()
+
+
+def test_editing_an_images_description_keeps_the_file(editor_client, make_image):
+    from django.urls import reverse
+
+    image = make_image()
+    url = reverse("admin:newsroom_image_change", args=[image.pk])
+    data = {
+        "title": "Renamed still",
+        "alt_text": "A red planet over a city",
+        "caption": "",
+        "credit": "Bones",
+        "source": "",
+        "licence": "",
+        "rights_expire_on": "",
+        "focal_x": "50",
+        "focal_y": "50",
+    }
+    editor_client.raise_request_exception = False
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    image.refresh_from_db()
+    assert image.title == "Renamed still"
+    assert image.file.name
