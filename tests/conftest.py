@@ -2,6 +2,7 @@
 
 import itertools
 from datetime import timedelta
+from decimal import Decimal
 from unittest import mock
 
 import pytest
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 
 from newsroom import services
-from newsroom.models import Article, Author, Image, Section
+from newsroom.models import Article, Author, Image, MerchItem, Retailer, Section
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
 from tests.images import picture_bytes
 
@@ -141,6 +142,36 @@ def make_image(db, run_tasks, django_capture_on_commit_callbacks):
         return image
 
     return make
+
+
+@pytest.fixture
+def shop(db):
+    return Retailer.objects.create(
+        name="Figure Depot", slug="depot", allowed_domains="figuredepot.example"
+    )
+
+
+@pytest.fixture
+def make_item(shop):
+    def make(**fields):
+        fields = {
+            "name": "Rouge figure",
+            "retailer": shop,
+            "price": Decimal("189.90"),
+            "url": "https://figuredepot.example/rouge",
+        } | fields
+        tags = fields.pop("tags", [])
+        item = MerchItem.objects.create(**fields)
+        if tags:
+            item.tags.set(tags)
+        return item
+
+    return make
+
+
+@pytest.fixture
+def merch_item(make_item):
+    return make_item()
 
 
 @pytest.fixture

@@ -13,36 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom import merch
-from newsroom.models import Banner, MerchClick, MerchItem, Page, Retailer
+from newsroom.models import Banner, MerchClick, MerchItem, Page
 from newsroom.templatetags.newsroom_tags import money
 from series.models import Series
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def shop(db):
-    return Retailer.objects.create(
-        name="Figure Depot", slug="depot", allowed_domains="figuredepot.example"
-    )
-
-
-@pytest.fixture
-def make_item(shop):
-    def make(**fields):
-        fields = {
-            "name": "Rouge figure",
-            "retailer": shop,
-            "price": Decimal("189.90"),
-            "url": "https://figuredepot.example/rouge",
-        } | fields
-        tags = fields.pop("tags", [])
-        item = MerchItem.objects.create(**fields)
-        if tags:
-            item.tags.set(tags)
-        return item
-
-    return make
 
 
 # The redirect ------------------------------------------------------------------

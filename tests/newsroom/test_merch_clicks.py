@@ -1,7 +1,6 @@
 """Clicks on affiliate links are counted once per reader, item, article and day."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -9,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 
 from newsroom import merch
-from newsroom.models import MerchClick, MerchItem, Retailer
+from newsroom.models import MerchClick
 
 pytestmark = pytest.mark.django_db
 
@@ -21,16 +20,8 @@ READER_IP = "203.0.113.77"
 
 
 @pytest.fixture
-def item(db):
-    shop = Retailer.objects.create(
-        name="Figure Depot", slug="depot", allowed_domains="figuredepot.example"
-    )
-    return MerchItem.objects.create(
-        name="Rouge figure",
-        retailer=shop,
-        price=Decimal("189.90"),
-        url="https://figuredepot.example/rouge",
-    )
+def item(merch_item):
+    return merch_item
 
 
 def click(client, item, *, article=None, ip=READER_IP, agent=BROWSER):

@@ -1,11 +1,9 @@
 """Hostile input found in the hardening review: each once answered 500."""
 
-from decimal import Decimal
-
 import pytest
 from django.urls import reverse
 
-from newsroom.models import Article, MerchItem, Retailer
+from newsroom.models import Article
 from tests.newsroom.test_admin import article_form_data
 
 pytestmark = pytest.mark.django_db
@@ -14,16 +12,8 @@ SUPERSCRIPT_TWO = "\u00b2"  # str.isdigit() says yes, int() says no
 
 
 @pytest.fixture
-def item(db):
-    shop = Retailer.objects.create(
-        name="Figure Depot", slug="depot", allowed_domains="figuredepot.example"
-    )
-    return MerchItem.objects.create(
-        name="Rouge figure",
-        retailer=shop,
-        price=Decimal("189.90"),
-        url="https://figuredepot.example/rouge",
-    )
+def item(merch_item):
+    return merch_item
 
 
 def on_the_wire(value: str) -> str:
