@@ -163,7 +163,7 @@ def _plant() -> Planted:
             slug=f"xss-series-{n}",
             synopsis=synopses[n] if n < 3 else "",
             key_art=images[n % len(images)],
-            key_art_alt=cycle(packed(300), len(series_titles))[n],
+            key_art_alt=cycle(packed(250), len(series_titles))[n],
             season=season,
             season_year=timezone.localdate().year,
         )
