@@ -25,6 +25,7 @@ from .models import (
     Transition,
 )
 from .text import positive_int
+from .validators import LibraryImageField
 from .views import article_page_context
 
 TAG_SUGGESTIONS = 20
@@ -683,6 +684,7 @@ class ImageAdminForm(EditorTextForm):
     class Meta:
         model = Image
         fields = "__all__"
+        field_classes = {"file": LibraryImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

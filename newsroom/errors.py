@@ -12,7 +12,7 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse
 from django.template import loader
 
 from .observability import current_request_id
@@ -35,19 +35,39 @@ def database_unreachable(exc: BaseException | None) -> bool:
     return False
 
 
-def server_error(request, template_name="500.html"):
-    """handler500: a 503 with Retry-After when the database is gone, else a 500."""
+def _error_page(request, template_name: str, status: int) -> HttpResponse:
+    """A standalone error page (no context processors, no database)."""
     context = {
         "SITE_NAME": settings.SITE_NAME,
         "request_id": getattr(request, "id", current_request_id()),
     }
-    if database_unreachable(sys.exc_info()[1]):
-        body = loader.get_template("503.html").render(context)
-        response = HttpResponse(body, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
     body = loader.get_template(template_name).render(context)
-    response = HttpResponseServerError(body)
+    response = HttpResponse(body, status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: a 503 with Retry-After when the database is gone, else a 500."""
+    if database_unreachable(sys.exc_info()[1]):
+        response = _error_page(request, "503.html", 503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return _error_page(request, template_name, 500)
+
+
+def bad_request(request, exception, template_name="400.html"):
+    """handler400: a request the site cannot make sense of (a forged Host, a
+    malformed upload)."""
+    return _error_page(request, template_name, 400)
+
+
+def permission_denied(request, exception, template_name="403.html"):
+    """handler403: the server refused an action this account may not take."""
+    return _error_page(request, template_name, 403)
+
+
+def csrf_failure(request, reason="", template_name="403_csrf.html"):
+    """CSRF_FAILURE_VIEW: a form sent without its token, most often because
+    the page was open for a long time or cookies are blocked."""
+    return _error_page(request, template_name, 403)

@@ -156,7 +156,9 @@ SALT_SECONDS = 2 * CLICK_DAY_SECONDS
 
 
 def is_bot(user_agent: str) -> bool:
-    return bool(BOT_AGENTS.search(user_agent))
+    """Whether a user agent is a crawler, a link previewer or a script. Every
+    browser names itself, so a request that names nothing is a script too."""
+    return not user_agent.strip() or bool(BOT_AGENTS.search(user_agent))
 
 
 def reader_key(request) -> str | None:

@@ -74,10 +74,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "newsroom.observability.RequestIdMiddleware",
-    "newsroom.middleware.RefuseNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "newsroom.middleware.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -258,6 +258,8 @@ TRUSTED_PROXY_COUNT = int(
     )
 )
 
+CSRF_FAILURE_VIEW = "newsroom.errors.csrf_failure"
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -379,6 +381,13 @@ LOGGING = {
     "loggers": {
         "django.request": {
             "handlers": ["console", *(["mail_admins"] if ADMINS else [])],
+            "level": "ERROR",
+            "propagate": False,
+        },
+        # A request naming a host we do not serve is scanners' noise: it is
+        # logged, never mailed to ADMINS.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
             "level": "ERROR",
             "propagate": False,
         },

@@ -49,4 +49,6 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
             {"document_root": settings.MEDIA_ROOT},
         )
     )
+handler400 = "newsroom.errors.bad_request"
+handler403 = "newsroom.errors.permission_denied"
 handler500 = "newsroom.errors.server_error"

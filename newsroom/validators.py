@@ -6,6 +6,7 @@ pixel count times the number of frames, and the decoding itself is left to
 the background task that cleans the file and makes its renditions.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
@@ -68,9 +69,15 @@ def validate_image_upload(file) -> None:
                 image.verify()
     except ValidationError:
         raise
+    except Image.DecompressionBombError:
+        # Pillow refuses to even open a picture far beyond its own limit
+        # (several times ours): that is a size problem, not a broken file.
+        raise ValidationError(
+            f"This image has far more pixels than the limit of {_megapixels(limit)}."
+            " Please upload a smaller image."
+        ) from None
     except (
         UnidentifiedImageError,
-        Image.DecompressionBombError,
         OSError,
         SyntaxError,
         ValueError,
@@ -79,3 +86,14 @@ def validate_image_upload(file) -> None:
         raise ValidationError(NOT_AN_IMAGE) from None
     finally:
         file.seek(0)
+
+
+class LibraryImageField(forms.ImageField):
+    """An image upload field that applies the library's checks first, so a
+    picture too large to open says so, instead of Django's generic "not an
+    image or a corrupted image"."""
+
+    def to_python(self, data):
+        if data not in self.empty_values:
+            validate_image_upload(data)
+        return super().to_python(data)

@@ -9,6 +9,7 @@ import feedparser
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +19,13 @@ from newsroom.templatetags.newsroom_tags import money
 from series.models import Series
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client():
+    """A reader's browser: it names itself, as every browser does (a request
+    with no user agent is a script, and its clicks are not counted)."""
+    return Client(HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0")
 
 
 # The redirect ------------------------------------------------------------------

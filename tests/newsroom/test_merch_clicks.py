@@ -96,6 +96,8 @@ def test_the_same_reader_counts_again_the_next_day(
         "Wget/1.21.4",
         "python-requests/2.32.3",
         "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/126.0 Safari/537.36",
+        "",
+        "   ",
     ],
 )
 def test_known_bots_are_redirected_but_never_counted(client, item, agent):
