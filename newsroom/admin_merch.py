@@ -4,13 +4,14 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import merch
+from . import merch, services
 from .forms import EditorTextForm, tag_field
 from .models import Banner, MerchClick, MerchItem, Page, Retailer
 
@@ -132,7 +133,9 @@ class MerchItemAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        merch.refresh_item_embeds(form.instance)
+        # Articles showing the item are re-rendered by the worker.
+        for key in merch.item_embed_keys(form.instance):
+            services.refresh_embedding_articles_later(key=key)
 
     def get_urls(self):
         report = path(
@@ -145,8 +148,6 @@ class MerchItemAdmin(admin.ModelAdmin):
     def click_report(self, request):
         """Clicks per item and per article over a date range."""
         if not self.has_view_permission(request):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         today = timezone.localdate()
         form = ClickRangeForm(

@@ -269,14 +269,19 @@ def check_links(*, timeout: float = 10, now: datetime | None = None) -> dict:
     return counts
 
 
-def refresh_item_embeds(item: MerchItem) -> None:
-    """Re-render the articles whose merch blocks may show this item."""
-    from .services import refresh_embedding_articles
-
+def item_embed_keys(item: MerchItem) -> list[str]:
+    """The embed keys of every merch block that may show this item."""
     keys = [f"merch:{item.pk}"]
     if item.series_id:
         keys.append(f"merch-series:{item.series_id}")
     if item.pk:
         keys += [f"merch-tag:{slug}" for slug in item.tags.slugs()]
-    for key in keys:
+    return keys
+
+
+def refresh_item_embeds(item: MerchItem) -> None:
+    """Re-render the articles whose merch blocks may show this item."""
+    from .services import refresh_embedding_articles
+
+    for key in item_embed_keys(item):
         refresh_embedding_articles(key=key)

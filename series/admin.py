@@ -224,8 +224,9 @@ class SeriesAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Where-to-watch boxes in articles show this series' options.
-        services.refresh_embedding_articles(key=f"series:{form.instance.pk}")
+        # Where-to-watch boxes in articles show this series' options; the
+        # articles are re-rendered by the worker, not in the editor's save.
+        services.refresh_embedding_articles_later(key=f"series:{form.instance.pk}")
 
     @admin.display(description="season", ordering="premiere_date")
     def season_label(self, obj):

@@ -403,3 +403,39 @@ def test_link_check_can_be_left_to_the_worker(fake_shop, make_item, shop, run_ta
     assert MerchItem.objects.get().link_checked_at is None
     run_tasks()
     assert MerchItem.objects.get().link_status == "dead"
+
+
+def test_an_editors_merch_change_reaches_articles_through_the_worker(
+    editor_client, make_item, make_article, run_tasks
+):
+    """Saving an item in the admin answers without re-rendering every article
+    that shows it; the worker does that, and then the item is gone from them."""
+    item = make_item()
+    article = make_article(body=f"[[merch:{item.pk}]]")
+    url = reverse("admin:newsroom_merchitem_change", args=[item.pk])
+    data = {
+        "name": item.name,
+        "retailer": item.retailer_id,
+        "price": "189.90",
+        "currency": item.currency,
+        "url": item.url,
+        "tags": "",
+        "active_from": "",
+        "active_until": "",
+        # in_stock left out: the box is unticked
+    }
+
+    def save():
+        response = editor_client.post(url, data)
+        assert response.status_code == 302, response.context["adminform"].errors
+        article.refresh_from_db()
+        assert item.name in article.body_html, "not re-rendered inside the save"
+
+    run_tasks(save)
+    article.refresh_from_db()
+    assert item.name not in article.body_html
+
+
+def test_the_click_report_is_linked_from_the_merch_list(editor_client):
+    page = editor_client.get(reverse("admin:newsroom_merchitem_changelist"))
+    assert reverse("admin:newsroom_merchitem_clicks") in page.content.decode()

@@ -206,3 +206,37 @@ def test_person_admin_lists_their_credits(admin_client, make_series, make_credit
     assert response.status_code == 200
     assert b"Cowboy Bebop" in response.content
     assert b"Spike" in response.content
+
+
+def test_a_new_streaming_option_reaches_articles_through_the_worker(
+    admin_client, make_article, run_tasks
+):
+    """Where-to-watch boxes baked into articles are refreshed by the worker
+    after the series is saved, not inside the editor's save."""
+    series = Series.objects.create(title="Metallic Rouge", slug="metallic-rouge")
+    article = make_article(body="[[watch:metallic-rouge]]")
+    assert "Crunchyroll" not in article.body_html
+    url = reverse("admin:series_series_change", args=[series.pk])
+    data = with_rows(
+        series_post(),
+        "watch_options",
+        [
+            {
+                "platform": "Crunchyroll",
+                "region": "Worldwide except Asia",
+                "url": "https://www.crunchyroll.com/",
+                "subtitled": "on",
+                "position": "0",
+            }
+        ],
+    )
+
+    def save():
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, response.context["errors"]
+        article.refresh_from_db()
+        assert "Crunchyroll" not in article.body_html
+
+    run_tasks(save)
+    article.refresh_from_db()
+    assert "Watch on Crunchyroll" in article.body_html
