@@ -72,8 +72,13 @@ class SecondFactorMiddleware:
             if step == "verify"
             else "accounts:two-factor-enrol"
         )
-        open_paths = {target, reverse("admin:logout"), reverse("admin:login")}
-        if request.path in open_paths:
+        login = reverse("admin:login")
+        if request.path == login and request.method == "GET" and "next" in request.GET:
+            # The admin's login page would send a signed-in user to its index
+            # and drop ?next=; the next step keeps it instead.
+            wanted = request.GET["next"]
+            return redirect(f"{target}?{urlencode({'next': wanted})}")
+        if request.path in {target, reverse("admin:logout"), login}:
             return self.get_response(request)
         if step == "enrol":
             messages.warning(

@@ -110,6 +110,20 @@ def test_login_with_a_device_asks_for_the_code_before_the_admin(client, editor, 
     assert logged_in_username(client) == "ed"
 
 
+def test_the_login_page_passes_its_next_on_to_the_code_step(client, editor, frozen):
+    """Someone past the password step who opens a bookmarked login link still
+    lands where the link pointed once the code is given."""
+    enrol(client, editor)
+    client.logout()
+    frozen.shift(timedelta(seconds=60))
+    post_login(client, "ed", "pw-editor-123")
+
+    response = client.get("/admin/login/?next=/admin/newsroom/article/")
+
+    assert response.status_code == 302
+    assert response["Location"] == VERIFY + "?next=%2Fadmin%2Fnewsroom%2Farticle%2F"
+
+
 def test_a_wrong_code_is_refused(client, editor, frozen):
     key = enrol(client, editor)
     client.logout()
