@@ -7,6 +7,7 @@ user may do; buttons merely mirror ``available_moves``.
 """
 
 import io
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -35,6 +36,8 @@ from .models import (
     Revision,
     Transition,
 )
+
+logger = logging.getLogger(__name__)
 
 PUBLISH_PERMISSION = "newsroom.publish_article"
 NEXT_SCHEDULED_CACHE_KEY = "newsroom:next-scheduled-publish"
@@ -516,9 +519,7 @@ def image_store(*, image: Image, user=None, file_changed: bool) -> Image:
     image.processing = Image.Processing.PENDING
     image.processing_note = ""
     image.save()
-    transaction.on_commit(
-        lambda: tasks.image_process.enqueue(image_id=image.pk, upload_name=upload_name)
-    )
+    queue_after_commit(tasks.image_process, image_id=image.pk, upload_name=upload_name)
     return image
 
 
@@ -615,21 +616,41 @@ def image_process_again(*, images) -> int:
             Image.objects.filter(pk=image.pk).update(
                 processing=Image.Processing.PENDING, processing_note=""
             )
-            transaction.on_commit(
-                partial(
-                    tasks.image_process.enqueue,
-                    image_id=image.pk,
-                    upload_name=image.upload_name,
-                )
+            queue_after_commit(
+                tasks.image_process, image_id=image.pk, upload_name=image.upload_name
             )
             count += 1
     return count
 
 
+def queue_after_commit(task, *, fallback=None, **arguments) -> None:
+    """Queue ``task`` once the current transaction has committed.
+
+    The queue is another service (Redis at scale) and may be down: what was
+    saved stays saved and the request still succeeds. The failure is logged;
+    ``fallback``, when given, does the work here instead (slower, but done).
+    An upload left waiting is queued again from the image list's action.
+    """
+
+    def enqueue():
+        try:
+            task.enqueue(**arguments)
+        except Exception:
+            logger.exception("Could not queue the task %s", task.name)
+            if fallback is not None:
+                fallback()
+
+    transaction.on_commit(enqueue)
+
+
 def refresh_embedding_articles_later(*, key: str) -> None:
     """Re-render the articles that embed ``key`` in a background task, once
-    the current transaction has committed."""
-    transaction.on_commit(lambda: tasks.refresh_embeds.enqueue(key=key))
+    the current transaction has committed (here and now if the queue is down)."""
+    queue_after_commit(
+        tasks.refresh_embeds,
+        key=key,
+        fallback=partial(refresh_embedding_articles, key=key),
+    )
 
 
 def refresh_embedding_articles(*, key: str) -> int:

@@ -74,9 +74,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "newsroom.observability.RequestIdMiddleware",
-    "django.middleware.security.SecurityMiddleware",
+    # Before SecurityMiddleware, so its HTTPS redirect carries them too.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -124,3 +124,69 @@ def test_an_unknown_tasks_url_is_refused():
     )
     assert result.returncode != 0
     assert "TASKS_URL must be" in result.stderr
+
+
+@pytest.fixture
+def take_queue_down(monkeypatch):
+    """Call it to make the task queue refuse every job, as an unreachable
+    Redis would; ``.undo()`` on its result brings the queue back."""
+    from newsroom import tasks
+
+    class Unreachable:
+        def __init__(self, name):
+            self.name = name
+
+        def enqueue(self, **arguments):
+            raise ConnectionError("Error 111 connecting to the queue. Refused.")
+
+    def take_down():
+        for name in ("image_process", "refresh_embeds"):
+            monkeypatch.setattr(tasks, name, Unreachable(name))
+        return monkeypatch
+
+    return take_down
+
+
+def test_with_the_queue_down_an_upload_is_kept_and_can_be_queued_again(
+    editor_client,
+    django_capture_on_commit_callbacks,
+    take_queue_down,
+    run_tasks,
+    caplog,
+):
+    from django.urls import reverse
+
+    from tests.newsroom.test_media import _post_upload, gps_jpeg
+
+    queue_down = take_queue_down()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post_upload(editor_client, gps_jpeg())
+    assert response.status_code == 302, "the editor is not shown an error page"
+    image = Image.objects.get()
+    assert image.processing == Image.Processing.PENDING
+    assert "Could not queue the task" in caplog.text
+
+    queue_down.undo()
+    changelist = reverse("admin:newsroom_image_changelist")
+    run_tasks(
+        lambda: editor_client.post(
+            changelist,
+            {"action": "process_again", "_selected_action": [image.pk]},
+        )
+    )
+    image.refresh_from_db()
+    assert image.processing == Image.Processing.READY
+    assert image.renditions.exists()
+
+
+def test_with_the_queue_down_embedding_articles_are_refreshed_at_once(
+    make_article, make_image, take_queue_down, django_capture_on_commit_callbacks
+):
+    image = make_image(caption="Old caption")
+    article = make_article(body=f"[[image:{image.pk}]]")
+    take_queue_down()
+    image.caption = "New caption"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.image_store(image=image, file_changed=False)
+    article.refresh_from_db()
+    assert "New caption" in article.body_html
