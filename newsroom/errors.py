@@ -47,18 +47,30 @@ def _error_page(request, template_name: str, status: int) -> HttpResponse:
     return response
 
 
+def _unavailable(request) -> HttpResponse:
+    response = _error_page(request, "503.html", 503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def server_error(request, template_name="500.html"):
     """handler500: a 503 with Retry-After when the database is gone, else a 500."""
     if database_unreachable(sys.exc_info()[1]):
-        response = _error_page(request, "503.html", 503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return _unavailable(request)
     return _error_page(request, template_name, 500)
 
 
 def bad_request(request, exception, template_name="400.html"):
     """handler400: a request the site cannot make sense of (a forged Host, a
-    malformed upload)."""
+    malformed upload).
+
+    Django also answers 400 when it cannot write a session back
+    (``SessionInterrupted``), taking any database error for a session deleted
+    meanwhile. When the cause was the database being out of reach, that is
+    the outage, and the answer is the outage's 503.
+    """
+    if database_unreachable(exception):
+        return _unavailable(request)
     return _error_page(request, template_name, 400)
 
 

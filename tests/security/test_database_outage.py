@@ -2,12 +2,14 @@
 (issue 13, findings 6 and 12)."""
 
 import itertools
+import time
 
 import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
+from newsroom.accounts import policy
 from newsroom.models import Revision
 from tests.newsroom.test_workflow_admin import form_data_from
 
@@ -79,6 +81,26 @@ def test_an_attribute_error_caused_by_the_outage_still_answers_503(
     monkeypatch.setattr(SessionStore, "load", load)
     quiet_client.cookies["sessionid"] = "x" * 32
     assert_unavailable(quiet_client.get("/admin/"))
+
+
+def refuse_session_writes(execute, sql, params, many, context):
+    """The database goes away between reading a session and writing it back."""
+    if "django_session" in sql and sql.lstrip().upper().startswith("UPDATE"):
+        raise OperationalError("terminating connection due to administrator command")
+    return execute(sql, params, many, context)
+
+
+def test_a_session_write_lost_to_the_outage_answers_503_not_400(quiet_client, editor):
+    """Django takes a failed session write for a session deleted meanwhile and
+    answers 400; when the database went away, it is the outage's 503."""
+    quiet_client.force_login(editor)
+    session = quiet_client.session
+    # Seen long enough ago that this request records the visit (a write).
+    session[policy.SEEN_AT] = time.time() - policy.SEEN_RESOLUTION_SECONDS - 1
+    session.save()
+    with connection.execute_wrapper(refuse_session_writes):
+        response = quiet_client.get("/admin/")
+    assert_unavailable(response)
 
 
 def test_other_errors_stay_500_with_a_reference(quiet_client, monkeypatch, db):
