@@ -2,9 +2,12 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.http import Http404
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.generic import RedirectView
+from django.views.static import serve
 
 from newsroom import discovery
 
@@ -37,18 +40,22 @@ urlpatterns = [
     path("", include("reviews.urls")),
 ]
 
-if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
-    from django.urls import re_path
-    from django.views.decorators.cache import cache_control
-    from django.views.static import serve
 
+@cache_control(public=True, max_age=60 * 60 * 24)
+def serve_media(request, path):
+    """Uploaded media, when the site serves it itself (the demo, the judges).
+    A name the file system cannot even look up (too long) is not found."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as exc:
+        raise Http404("No such file.") from exc
+
+
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     urlpatterns.append(
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$",
-            cache_control(public=True, max_age=60 * 60 * 24)(serve),
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_media)
     )
+
 handler400 = "newsroom.errors.bad_request"
 handler403 = "newsroom.errors.permission_denied"
 handler500 = "newsroom.errors.server_error"

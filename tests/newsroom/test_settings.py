@@ -38,3 +38,8 @@ def test_served_media_is_cacheable(client, reload_urls, settings, tmp_path, db):
     assert response.status_code == 200
     assert "max-age=86400" in response["Cache-Control"]
     assert client.get("/media/../settings.py").status_code in (400, 404)
+
+
+def test_an_impossibly_long_media_name_is_not_found(client, reload_urls, db):
+    reload_urls(SERVE_MEDIA=True, ROOT_URLCONF="newsroom.urls")
+    assert client.get("/media/" + "a" * 5000).status_code == 404
