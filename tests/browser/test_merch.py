@@ -76,3 +76,27 @@ def test_merch_block_without_javascript_is_a_list_of_links(browser, demo_site):
         == "auto"
     )
     context.close()
+
+
+def test_editor_reaches_the_click_report_from_the_merch_list(page, demo_site):
+    from tests.browser.test_workflow import log_in
+
+    page.goto(demo_site + "/articles/metallic-rouge-episode-1-and-new-merch/")
+    buy = page.locator(".merch-buy").first
+    item_name = buy.locator("xpath=ancestor::li").inner_text().splitlines()[0]
+    answer = page.request.get(
+        demo_site + buy.get_attribute("href"),
+        max_redirects=0,
+        headers={"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"},
+    )
+    assert answer.status == 302
+
+    log_in(page, demo_site, "editor", "shimbun-editor")
+    page.goto(demo_site + "/admin/newsroom/merchitem/")
+    page.get_by_role("link", name="Click report").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/admin/newsroom/merchitem/clicks/")
+    report = page.locator("#content").inner_text()
+    assert "1 click" in report
+    assert item_name in report
+    assert page.console.errors == []
