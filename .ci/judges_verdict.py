@@ -1,10 +1,10 @@
 """Read the judges' summary.json files and decide.
 
     judges_verdict.py --errored OUT       paths whose only trouble was a tool ERROR
-    judges_verdict.py OUT [RETRY_OUT]     exit 1 on any FAIL or ERROR left, or a
+    judges_verdict.py OUT [RETRY_OUT ...] exit 1 on any FAIL or ERROR left, or a
                                           Lighthouse score under its bar
 
-A retry's verdicts replace the first run's for the paths it judged again. The
+Each retry's verdicts replace the earlier ones for the paths it judged again. The
 judge holds every Lighthouse category to 90; Shimbun asks 95 of accessibility,
 best practices and SEO.
 """
@@ -36,8 +36,8 @@ def main(argv):
                 print(path)
         return 0
     final = results(argv[0])
-    if len(argv) > 1:
-        final.update(results(argv[1]))
+    for retry in argv[1:]:
+        final.update(results(retry))
     if not final:
         print("no judges' summary found")
         return 1
