@@ -8,6 +8,7 @@ store. The worker is ``manage.py db_worker`` for the database queue, or
 ``manage.py rqworker`` when ``TASKS_URL`` points at Redis.
 """
 
+from django.core.management import call_command
 from django_tasks import task
 
 from . import merch, services
@@ -29,3 +30,17 @@ def refresh_embeds(*, key: str) -> int:
 def check_merch_links(*, timeout: float = 10) -> dict:
     """Check every active merch link and record what was found."""
     return merch.check_links(timeout=timeout)
+
+
+def work_queue_until_empty() -> None:
+    """Run every queued task with the database worker, in this process, until
+    the queue is empty (benchmarks and tests; a site runs ``db_worker``)."""
+    call_command(
+        "db_worker",
+        batch=True,
+        reload=False,
+        startup_delay=False,
+        interval=0,
+        queue_name="*",
+        verbosity=0,
+    )

@@ -8,11 +8,10 @@ from unittest import mock
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 
-from newsroom import services
+from newsroom import services, tasks
 from newsroom.models import Article, Author, Image, MerchItem, Retailer, Section
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
 from tests.images import picture_bytes
@@ -41,15 +40,7 @@ def run_queued_tasks() -> None:
     around requests.
     """
     with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-        call_command(
-            "db_worker",
-            batch=True,
-            reload=False,
-            startup_delay=False,
-            interval=0,
-            queue_name="*",
-            verbosity=0,
-        )
+        tasks.work_queue_until_empty()
 
 
 @pytest.fixture

@@ -45,3 +45,32 @@ def test_writer_submits_and_editor_publishes_in_the_admin(page, demo_site):
     assert draft.is_live
     page.goto(demo_site + draft.get_absolute_url())
     assert page.locator("article h1").inner_text() == draft.title
+
+
+def test_share_link_is_offered_to_the_author_and_editors_only(page, demo_site):
+    """The author of a draft creates a working preview link from the form; on
+    someone else's draft a writer is not offered the button at all."""
+    writer = get_user_model().objects.get(username="writer")
+    editor = get_user_model().objects.get(username="editor")
+    own = Article.objects.get(slug="metallic-rouge-english-dub-cast")
+    Article.objects.filter(pk=own.pk).update(created_by=writer)
+    share = page.get_by_role("button", name="Create a shareable preview link")
+
+    log_in(page, demo_site, "writer", "shimbun-writer")
+    page.goto(f"{demo_site}/admin/newsroom/article/{own.pk}/change/")
+    share.click()
+    page.wait_for_load_state()
+    link = page.locator(".preview-links a").first
+    href = link.get_attribute("href")
+    assert "/preview/" in href
+
+    Article.objects.filter(pk=own.pk).update(created_by=editor)
+    own.authors.clear()
+    page.goto(f"{demo_site}/admin/newsroom/article/{own.pk}/change/")
+    assert share.count() == 0
+    assert page.locator(".preview-links").count() == 0
+
+    page.context.clear_cookies()
+    page.goto(demo_site + href)
+    assert page.locator("article h1").inner_text() == own.title
+    assert page.console.errors == []
