@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
-from newsroom.forms import EditorTextForm
+from newsroom.kernel.forms import EditorTextForm
 
 from .models import Review
 
@@ -32,6 +32,12 @@ class ReviewInline(admin.StackedInline):
     can_delete = False
     verbose_name = "score box"
     verbose_name_plural = "score box"
+
+    @staticmethod
+    def applies_to(article) -> bool:
+        """Shown on new articles and on reviews (ARTICLE_ADMIN_INLINES)."""
+        return article is None or article.kind == "review"
+
     autocomplete_fields = ["series"]
     fieldsets = [
         (None, {"fields": ["review_type", "score", "verdict", ("pros", "cons")]}),

@@ -3,14 +3,14 @@
 from django.conf import settings
 from django.urls import reverse
 
-from newsroom.feeds import (
+from newsroom.articles.feeds import (
     FEED_LENGTH,
     FullContentAtom,
     LatestArticlesFeed,
     html_text,
     unique_names,
 )
-from newsroom.models import Article
+from newsroom.articles.models import Article
 
 
 class ReviewsFeed(LatestArticlesFeed):
@@ -51,3 +51,16 @@ class ReviewsFeed(LatestArticlesFeed):
 
 class ReviewsAtomFeed(ReviewsFeed):
     feed_type = FullContentAtom
+
+
+def with_score_box(articles):
+    """Feeds load each article's score box with it (``FEED_QUERYSET``)."""
+    return articles.select_related("review")
+
+
+def score_prefix(article) -> str:
+    """ "Score: 8/10." before a scored review's summary (``FEED_SUMMARY_PREFIX``)."""
+    review = getattr(article, "review", None) if article.kind == "review" else None
+    if review is not None and review.score is not None:
+        return f"Score: {review.score_label}."
+    return ""

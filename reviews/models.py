@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
-from newsroom.models import Article
+from newsroom.articles.models import Article
 
 SCALE_MIN = Decimal("0")
 SCALE_MAX = Decimal("10")

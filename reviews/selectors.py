@@ -5,8 +5,9 @@ from django.db.models import Avg, Count, F, Q
 from .models import Review
 
 
-def review_context(article) -> dict:
-    """The score box of a review article (nothing otherwise)."""
+def review_context(article, request=None) -> dict:
+    """The score box of a review article (nothing otherwise); registered in
+    ``ARTICLE_PAGE_CONTEXT``."""
     if article.kind != "review":
         return {}
     review = (

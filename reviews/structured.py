@@ -53,3 +53,16 @@ def review_properties(review, absolute) -> dict:
     if review.verdict:
         data["reviewBody"] = review.verdict
     return data
+
+
+def extend_article(data, article, absolute, context) -> None:
+    """A scored review of a series is a ReviewNewsArticle: the article's
+    markup plus the show, the rating and the verdict (registered in
+    ``ARTICLE_STRUCTURED_DATA``)."""
+    review = context.get("review")
+    if review is None:
+        return
+    rated = review_properties(review, absolute)
+    if rated:
+        data["@type"] = "ReviewNewsArticle"
+        data.update(rated)

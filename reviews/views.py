@@ -1,6 +1,6 @@
 from django_filters.views import FilterView
 
-from newsroom.views import PublicCacheMixin, SafePaginationMixin, trail_meta
+from newsroom.kernel.pages import PublicCacheMixin, SafePaginationMixin, trail_meta
 
 from .filters import ReviewFilter
 from .models import Review

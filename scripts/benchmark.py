@@ -301,7 +301,7 @@ def configure_django(database_url: str, workdir: Path) -> None:
     """Point Django at the throwaway database and media, then set it up."""
     media = workdir / "media"
     media.mkdir(parents=True, exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.site.settings"
     os.environ["DATABASE_URL"] = database_url
     os.environ["MEDIA_ROOT"] = str(media)
     os.environ["MEDIA_STORAGE"] = "django.core.files.storage.FileSystemStorage"

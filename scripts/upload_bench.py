@@ -37,7 +37,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 def configure(workdir: Path) -> None:
     """Point Django at a database and media of our own before it starts."""
     sys.path.insert(0, str(BASE_DIR))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.site.settings"
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(workdir / "media")
     os.environ["INCOMING_ROOT"] = str(workdir / "incoming")
@@ -86,7 +86,7 @@ def upload_once(client, name: str, data: bytes):
     upload = SimpleUploadedFile(name, data)
     started = time.perf_counter()
     response = client.post(
-        "/admin/newsroom/image/add/",
+        "/admin/media/image/add/",
         {
             "file": upload,
             "title": f"Bench {name}",

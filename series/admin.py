@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
-from newsroom import services
-from newsroom.forms import EditorTextForm, tag_field
+from newsroom.kernel.extensions import content_changed
+from newsroom.kernel.forms import EditorTextForm, tag_field
 
 from .models import (
     JAPAN,
@@ -226,7 +226,7 @@ class SeriesAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # Where-to-watch boxes in articles show this series' options; the
         # articles are re-rendered by the worker, not in the editor's save.
-        services.refresh_embedding_articles_later(key=f"series:{form.instance.pk}")
+        content_changed(key=f"series:{form.instance.pk}")
 
     @admin.display(description="season", ordering="premiere_date")
     def season_label(self, obj):

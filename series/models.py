@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from newsroom.models.redirects import RemembersOldSlugs
+from newsroom.kernel.slugs.models import RemembersOldSlugs
 
 JAPAN = ZoneInfo("Asia/Tokyo")
 http_url = URLValidator(schemes=["http", "https"])
@@ -125,7 +125,7 @@ class Series(RemembersOldSlugs):
     )
     synopsis = models.TextField(blank=True)
     key_art = models.ForeignKey(
-        "newsroom.Image",
+        "media.Image",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -292,7 +292,7 @@ class Person(RemembersOldSlugs):
         blank=True, help_text="Other spellings of the name, one per line."
     )
     photo = models.ForeignKey(
-        "newsroom.Image",
+        "media.Image",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -5,11 +5,7 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 
-from newsroom.models import Article
-
 from .models import CastCredit, Credit, RelatedSeries, Role, Series
-
-COVERAGE_ON_PAGE = 12
 
 
 @dataclass
@@ -114,10 +110,3 @@ def related_series(series: Series) -> list[tuple[str, Series]]:
     for link in series.relations_out.all():
         links[link.to_series_id] = (link.get_relation_display(), link.to_series)
     return sorted(links.values(), key=lambda pair: (pair[0], pair[1].title))
-
-
-def coverage(**filters):
-    """Live articles for an encyclopedia page, newest first."""
-    return (
-        Article.objects.live().filter(**filters).distinct().for_listing().newest_first()
-    )

@@ -20,11 +20,6 @@ app_name = "series"
 urlpatterns = [
     path("series/", views.SeriesIndexView.as_view(), name="series-list"),
     path("series/<slug:slug>/", views.SeriesDetailView.as_view(), name="series-detail"),
-    path(
-        "series/<slug:slug>/coverage/",
-        views.SeriesCoverageView.as_view(),
-        name="series-coverage",
-    ),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
     path(
         "studios/<slug:slug>/", views.StudioDetailView.as_view(), name="studio-detail"

@@ -1,24 +1,24 @@
 from datetime import date
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from newsroom import sitewide, structured
-from newsroom.pictures import picture_for, social_image_url
-from newsroom.views import (
-    ArticleListView,
-    OldSlugRedirectMixin,
+from newsroom.kernel.media.pictures import picture_for, social_image_url
+from newsroom.kernel.pages import (
     PublicCacheMixin,
     SafePaginationMixin,
     portrait_meta,
     trail_meta,
 )
+from newsroom.kernel.sitewide.selectors import absolute_url
+from newsroom.kernel.slugs.views import OldSlugRedirectMixin
 
-from . import selectors
+from . import selectors, structured
+from .extensions import PERSON_PAGE_PANELS, SERIES_PAGE_PANELS, STUDIO_PAGE_PANELS
 from .filters import SeriesFilter
 from .models import Credit, Person, Season, Series, Studio
 
@@ -54,28 +54,21 @@ class SeriesDetailView(PublicCacheMixin, OldSlugRedirectMixin, DetailView):
     def get_context_data(self, **kwargs):
         series = self.object
         characters, cast_languages = selectors.cast_by_character(series.cast.all())
-        articles = list(
-            selectors.coverage(series=series)[: selectors.COVERAGE_ON_PAGE + 1]
-        )
         key_art = picture_for(
             series.key_art,
             alt=series.key_art_alt,
             sizes="(min-width: 60rem) 44rem, 100vw",
             loading="eager",
         )
-        from reviews.selectors import series_reviews
-
         departments = selectors.staff_by_department(series.credits.all())
         return super().get_context_data(
-            **series_reviews(series),
+            **SERIES_PAGE_PANELS.merged(series),
             **series_meta(self.request, series, key_art),
             key_art=key_art,
             departments=departments,
             characters=characters,
             cast_languages=cast_languages,
             related=selectors.related_series(series),
-            coverage=articles[: selectors.COVERAGE_ON_PAGE],
-            more_coverage=len(articles) > selectors.COVERAGE_ON_PAGE,
             **kwargs,
         )
 
@@ -90,7 +83,7 @@ def series_meta(request, series, key_art) -> dict:
     studios = [role.studio for role in series.studio_roles.all()]
     data = structured.tv_series(
         series,
-        sitewide.absolute_url,
+        absolute_url,
         image=social_image_url(series.key_art) or (key_art.src if key_art else ""),
         studios=list(dict.fromkeys(studios)),
         directors=list(dict.fromkeys(directors)),
@@ -106,30 +99,6 @@ def series_meta(request, series, key_art) -> dict:
 
 
 DIRECTOR_ROLES = {"director", "chief-director", "series-director"}
-
-
-class SeriesCoverageView(OldSlugRedirectMixin, ArticleListView):
-    """All the outlet's live articles about one series."""
-
-    template_name = "series/series_coverage.html"
-    slug_model = Series
-
-    def moved_url(self, obj):
-        return reverse("series:series-coverage", kwargs={"slug": obj.slug})
-
-    def get_queryset(self):
-        self.series = get_object_or_404(Series, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(series=self.series)
-
-    def get_context_data(self, **kwargs):
-        series = self.series
-        meta = trail_meta(
-            self.request,
-            ("Series", reverse("series:series-list")),
-            (series.title, series.get_absolute_url()),
-            ("Coverage", self.request.path),
-        )
-        return super().get_context_data(series=series, **meta, **kwargs)
 
 
 class PersonDetailView(PublicCacheMixin, OldSlugRedirectMixin, DetailView):
@@ -157,7 +126,7 @@ class PersonDetailView(PublicCacheMixin, OldSlugRedirectMixin, DetailView):
             **meta,
             credits_by_role=list(by_role.items()),
             performances=list(cast),
-            coverage=selectors.coverage(people=person)[: selectors.COVERAGE_ON_PAGE],
+            **PERSON_PAGE_PANELS.merged(person),
             **kwargs,
         )
 
@@ -176,9 +145,7 @@ class StudioDetailView(PublicCacheMixin, DetailView):
         return super().get_context_data(
             **meta,
             works=list(works),
-            coverage=selectors.coverage(series__studios=studio)[
-                : selectors.COVERAGE_ON_PAGE
-            ],
+            **STUDIO_PAGE_PANELS.merged(studio),
             **kwargs,
         )
 

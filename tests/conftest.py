@@ -11,9 +11,12 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 
-from newsroom import services, tasks
-from newsroom.models import Article, Author, Image, MerchItem, Retailer, Section
-from newsroom.roles import EDITORS, WRITERS, ensure_roles
+from newsroom.articles.models import Article, Author, Section
+from newsroom.kernel import tasks
+from newsroom.kernel.media.models import Image
+from newsroom.kernel.media.services import image_store
+from newsroom.merch.models import MerchItem, Retailer
+from newsroom.site.roles import EDITORS, WRITERS, ensure_roles
 from tests.images import picture_bytes
 
 _counter = itertools.count(1)
@@ -127,8 +130,8 @@ def make_image(db, run_tasks, django_capture_on_commit_callbacks):
         image.file = ContentFile(data or picture_bytes(), name=name)
         if not process:
             with django_capture_on_commit_callbacks(execute=True):
-                return services.image_store(image=image, file_changed=True)
-        run_tasks(lambda: services.image_store(image=image, file_changed=True))
+                return image_store(image=image, file_changed=True)
+        run_tasks(lambda: image_store(image=image, file_changed=True))
         image.refresh_from_db()
         return image
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.test import RequestFactory
 
-from newsroom.clients import client_ip
+from newsroom.kernel.clients import client_ip
 
 from .conftest import logged_in_username, post_login
 
@@ -112,10 +112,12 @@ def test_logging_in_to_ones_own_account_keeps_the_guesses_at_another(
 def test_failed_logins_are_logged_with_username_and_address_not_password(
     client, editor, caplog
 ):
-    with caplog.at_level(logging.WARNING, logger="newsroom.accounts"):
+    with caplog.at_level(logging.WARNING, logger="newsroom.kernel.accounts"):
         post_login(client, "ed", "Secret-Guess-42", ip=ATTACKER)
 
-    lines = [r.getMessage() for r in caplog.records if r.name == "newsroom.accounts"]
+    lines = [
+        r.getMessage() for r in caplog.records if r.name == "newsroom.kernel.accounts"
+    ]
     assert lines == [f"Failed login for username 'ed' from {ATTACKER}"]
     assert "Secret-Guess-42" not in caplog.text
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from newsroom.management.commands.load_demo import DEMO_USERS
+from newsroom.site.management.commands.load_demo import DEMO_USERS
 
 
 def test_an_eleven_character_password_is_refused():

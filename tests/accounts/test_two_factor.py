@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from newsroom.accounts.policy import two_factor_required
-from newsroom.accounts.views import PENDING_KEY
+from newsroom.kernel.accounts.policy import two_factor_required
+from newsroom.kernel.accounts.views import PENDING_KEY
 
 from .conftest import code_for, logged_in_username, post_login
 
@@ -261,7 +261,7 @@ def test_a_wrong_code_is_logged_with_username_and_address(
     post_login(client, "ed", "pw-editor-123", ip="198.51.100.9")
     wrong = code_for(key, offset_steps=4)
 
-    with caplog.at_level(logging.WARNING, logger="newsroom.accounts"):
+    with caplog.at_level(logging.WARNING, logger="newsroom.kernel.accounts"):
         client.post(VERIFY, {"code": wrong}, REMOTE_ADDR="198.51.100.9")
 
     assert "Wrong two-factor code for username 'ed' from 198.51.100.9" in (caplog.text)

@@ -92,10 +92,10 @@ def test_editor_reaches_the_click_report_from_the_merch_list(page, demo_site):
     assert answer.status == 302
 
     log_in(page, demo_site, "editor", "shimbun-editor")
-    page.goto(demo_site + "/admin/newsroom/merchitem/")
+    page.goto(demo_site + "/admin/merch/merchitem/")
     page.get_by_role("link", name="Click report").click()
     page.wait_for_load_state()
-    assert page.url.endswith("/admin/newsroom/merchitem/clicks/")
+    assert page.url.endswith("/admin/merch/merchitem/clicks/")
     report = page.locator("#content").inner_text()
     assert "1 click" in report
     assert item_name in report

@@ -1,4 +1,4 @@
-from newsroom.models import Article
+from newsroom.articles.models import Article
 
 
 def test_home_lists_demo_articles_without_console_errors(page, demo_site):

@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 
-from newsroom.models import Article
+from newsroom.articles.models import Article
 
 
 def log_in(page, site, username, password):

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from taggit.models import Tag
 
-from newsroom.models import Article
+from newsroom.articles.models import Article
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from newsroom.models import Article
+from newsroom.articles.models import Article
 from series.models import CastCredit, Credit, Series
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_make_demo_serves_the_real_site_not_debug_pages(tmp_path):
     env = dict(word.split("=", 1) for word in words if "=" in word and "/" not in word)
     assert env["DEBUG"] == "0"
     script = (
-        "from newsroom import settings as s;"
+        "from newsroom.site import settings as s;"
         "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE)"
     )
     loaded = subprocess.run(

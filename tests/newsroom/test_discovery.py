@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from newsroom.models import Article
+from newsroom.articles.models import Article
 from reviews.models import Review
 from series.models import Person, Series
 
@@ -173,7 +173,7 @@ def test_every_address_in_feed_content_is_absolute(
 def test_feed_content_leaves_out_what_only_the_page_can_use(
     client, make_article, make_image
 ):
-    from newsroom.models import MerchItem, Retailer
+    from newsroom.merch.models import MerchItem, Retailer
 
     shop = Retailer.objects.create(
         name="Figure Depot", slug="depot", allowed_domains="figuredepot.example"
@@ -256,8 +256,8 @@ def test_feeds_answer_conditional_get(client, make_article):
 def test_a_change_moves_last_modified_so_no_reader_keeps_a_stale_copy(
     client, make_article, editor, time_machine, change
 ):
-    from newsroom import services
-    from newsroom.models import Correction
+    from newsroom.articles import services
+    from newsroom.articles.models import Correction
 
     make_article(title="Older", publish_at=timezone.now() - timedelta(days=3))
     newest = make_article(title="Newest", publish_at=timezone.now() - timedelta(days=1))
@@ -569,7 +569,7 @@ def test_renamed_series_and_person_redirect(client, db):
 
 
 def test_only_saves_that_change_the_slug_record_an_old_one(make_article):
-    from newsroom.models import OldSlug
+    from newsroom.kernel.slugs.models import OldSlug
 
     article = make_article(slug="admin-old")
     article.slug = "admin-new"
@@ -761,7 +761,8 @@ def test_search_landmarks_are_told_apart(client, db):
 
 
 def test_corrections_link_to_the_corrections_policy(client, make_article):
-    from newsroom.models import Correction, Page
+    from newsroom.articles.models import Correction
+    from newsroom.kernel.sitewide.models import Page
 
     article = make_article()
     Correction.objects.create(article=article, note="Fixed the premiere date.")
@@ -831,7 +832,7 @@ def test_every_absolute_address_names_the_public_site_whatever_the_host(
 def test_sitemap_index_gives_each_page_of_articles_its_own_lastmod(
     client, make_article, monkeypatch
 ):
-    from newsroom.sitemaps import ArticleSitemap
+    from newsroom.articles.sitemaps import ArticleSitemap
 
     monkeypatch.setattr(ArticleSitemap, "limit", 2)
     now = timezone.now().replace(microsecond=0)
@@ -904,7 +905,7 @@ def test_canonical_names_the_page_actually_served(client, make_article, asked):
 
 
 def test_policy_pages_are_in_their_own_sitemap(client, db):
-    from newsroom.models import Page
+    from newsroom.kernel.sitewide.models import Page
 
     Page.objects.create(title="Editorial policy", slug="editorial-policy", body="x")
     _, root = sitemap(client, "/sitemap-about.xml")

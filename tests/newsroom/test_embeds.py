@@ -2,11 +2,15 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom import services
-from newsroom.embeds import EmbedError, render_body, video_source
+from newsroom.articles import services
+from newsroom.articles.body.builtin import video_source
+from newsroom.articles.body.embeds import EmbedError, render_body
+from newsroom.articles.rendering import refresh_embedding_articles
 from series.models import Series, WatchOption
 
 pytestmark = pytest.mark.django_db
@@ -214,23 +218,30 @@ def test_card_follows_its_article_title(editor_client, make_article):
     article = make_article(body="[[related:target]]")
     target.title = "New title"
     target.save()
-    services.refresh_embedding_articles(key=f"article:{target.pk}")
+    refresh_embedding_articles(key=f"article:{target.pk}")
     article.refresh_from_db()
     assert "New title" in article.body_html
 
 
 def test_image_with_expired_rights_stops_being_used(
-    client, make_article, make_image, time_machine
+    client, make_article, make_image, time_machine, run_tasks
 ):
     time_machine.move_to(timezone.now(), tick=False)
     expires = timezone.localdate() + timedelta(days=2)
     image = make_image(rights_expire_on=expires)
-    article = make_article(body=f"Text\n\n[[image:{image.pk}]]", lead_image=image)
+    article = run_tasks(
+        lambda: make_article(body=f"Text\n\n[[image:{image.pk}]]", lead_image=image)
+    )
     assert "embed-image" in client.get(article.get_absolute_url()).content.decode()
     time_machine.move_to(timezone.now() + timedelta(days=3), tick=False)
-    html = client.get(article.get_absolute_url()).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(article.get_absolute_url()).content.decode()
     assert "embed-image" not in html
     assert 'class="lead-image"' not in html
+    writes = [q["sql"] for q in queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+    assert writes == [], "the reader's request left the stored body to the task"
+    # The re-render queued for the moment the rights ran out stores the new body.
+    run_tasks()
     article.refresh_from_db()
     assert "embed-image" not in article.body_html
 

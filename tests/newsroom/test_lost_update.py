@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from newsroom.models import Article
+from newsroom.articles.models import Article
 from tests.newsroom.test_workflow_admin import form_data_from
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from newsroom.markdown import render_markdown
+from newsroom.kernel.markdown import render_markdown
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",

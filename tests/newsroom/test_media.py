@@ -9,9 +9,10 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from PIL import Image as PILImage
 
-from newsroom import services
-from newsroom.models import Image
-from newsroom.validators import validate_image_upload
+from newsroom.kernel.media.models import Image
+from newsroom.kernel.media.processing import image_process
+from newsroom.kernel.media.services import image_store
+from newsroom.kernel.media.validators import validate_image_upload
 from tests.images import (
     animated_gif,
     commented_jpeg,
@@ -99,7 +100,7 @@ def test_small_images_are_not_enlarged(make_image):
 
 
 def test_admin_upload_requires_alt_text_and_refuses_non_images(editor_client):
-    url = reverse("admin:newsroom_image_add")
+    url = reverse("admin:media_image_add")
     response = editor_client.post(
         url,
         {
@@ -119,7 +120,7 @@ def test_admin_upload_requires_alt_text_and_refuses_non_images(editor_client):
 
 def _post_upload(client, data, name="press.jpg", **fields):
     return client.post(
-        reverse("admin:newsroom_image_add"),
+        reverse("admin:media_image_add"),
         {
             "file": upload(data, name),
             "title": "Press still",
@@ -142,7 +143,7 @@ def test_admin_upload_answers_at_once_and_the_task_makes_renditions(
     assert image.renditions.count() > 2
     assert image.credit_line == "Image credit: Crunchyroll"
     assert (image.width, image.height) == (640, 360)
-    changelist = editor_client.get(reverse("admin:newsroom_image_changelist"))
+    changelist = editor_client.get(reverse("admin:media_image_changelist"))
     assert f"[[image:{image.pk}]]" in changelist.content.decode()
     assert "Renditions are being made…" not in changelist.content.decode()
 
@@ -158,8 +159,8 @@ def test_editor_sees_renditions_on_their_way_until_the_task_has_run(
     assert not image.renditions.exists()
     assert DBTaskResult.objects.filter(status="READY").count() == 1
     for url in (
-        reverse("admin:newsroom_image_changelist"),
-        reverse("admin:newsroom_image_change", args=[image.pk]),
+        reverse("admin:media_image_changelist"),
+        reverse("admin:media_image_change", args=[image.pk]),
     ):
         page = editor_client.get(url)
         assert page.status_code == 200
@@ -173,7 +174,7 @@ def test_editor_sees_renditions_on_their_way_until_the_task_has_run(
     assert image.processing == Image.Processing.READY
     assert image.renditions.count() > 2
     assert image.file.name.startswith("images/")
-    page = editor_client.get(reverse("admin:newsroom_image_change", args=[image.pk]))
+    page = editor_client.get(reverse("admin:media_image_change", args=[image.pk]))
     assert "Renditions are being made…" not in page.content.decode()
     assert not [p for p in (media.parent / "incoming").rglob("*") if p.is_file()]
 
@@ -183,7 +184,7 @@ def test_editing_a_waiting_image_does_not_ask_for_the_file_again(
 ):
     image = make_image(process=False)
     response = editor_client.post(
-        reverse("admin:newsroom_image_change", args=[image.pk]),
+        reverse("admin:media_image_change", args=[image.pk]),
         {"title": "Renamed", "alt_text": image.alt_text, "focal_x": 50, "focal_y": 50},
     )
     assert response.status_code == 302
@@ -201,8 +202,8 @@ def test_a_file_that_cannot_be_decoded_shows_an_error_not_a_broken_page(
     assert "Upload it again" in image.processing_note
     assert not image.renditions.exists()
     for url in (
-        reverse("admin:newsroom_image_changelist"),
-        reverse("admin:newsroom_image_change", args=[image.pk]),
+        reverse("admin:media_image_changelist"),
+        reverse("admin:media_image_change", args=[image.pk]),
     ):
         page = editor_client.get(url)
         assert page.status_code == 200
@@ -226,8 +227,8 @@ def test_a_replaced_upload_is_not_overwritten_by_the_older_task(make_image, run_
     image = make_image(process=False)
     first_upload = image.upload_name
     image.file = ContentFile(picture_bytes(size=(300, 200)), name="second.jpg")
-    run_tasks(lambda: services.image_store(image=image, file_changed=True))
-    assert services.image_process(image_id=image.pk, upload_name=first_upload) is False
+    run_tasks(lambda: image_store(image=image, file_changed=True))
+    assert image_process(image_id=image.pk, upload_name=first_upload) is False
     image.refresh_from_db()
     assert {r.width for r in image.renditions.filter(kind="width")} == {300}
 
@@ -241,7 +242,7 @@ def test_process_again_action_requeues_a_failed_upload(
         handle.write(picture_bytes("PNG"))  # e.g. the file was fixed on disk
     response = run_tasks(
         lambda: editor_client.post(
-            reverse("admin:newsroom_image_changelist"),
+            reverse("admin:media_image_changelist"),
             {"action": "process_again", "_selected_action": [image.pk]},
         )
     )
@@ -358,7 +359,7 @@ def test_editing_an_images_description_keeps_the_file(editor_client, make_image)
     from django.urls import reverse
 
     image = make_image()
-    url = reverse("admin:newsroom_image_change", args=[image.pk])
+    url = reverse("admin:media_image_change", args=[image.pk])
     data = {
         "title": "Renamed still",
         "alt_text": "A red planet over a city",

@@ -13,9 +13,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom import merch
-from newsroom.models import Banner, MerchClick, MerchItem, Page
-from newsroom.templatetags.newsroom_tags import money
+from newsroom.kernel.sitewide.models import Banner, Page
+from newsroom.kernel.templatetags.newsroom_tags import money
+from newsroom.merch import blocks, links
+from newsroom.merch.models import MerchClick, MerchItem
 from series.models import Series
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +128,7 @@ def test_items_may_only_link_to_their_retailers_domains(make_item, shop, url, al
 
 def test_block_is_plain_html_links_and_buttons(make_item):
     item = make_item()
-    html = merch.render_block([item], title="Shop", block_id="b", article=7)
+    html = blocks.render_block([item], title="Shop", block_id="b", article=7)
     assert f'href="/go/{item.pk}/?from=7" rel="sponsored noopener"' in html
     assert '<button type="button" class="merch-prev"' in html
     assert "€189.90" in html
@@ -191,7 +192,7 @@ def test_expired_items_never_render(client, make_item, make_article, time_machin
     time_machine.move_to(timezone.now() + timedelta(hours=2), tick=False)
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Ends soon" not in html and "Stays" in html
-    assert soon.pk not in [i.pk for i in merch.items_for(series=series)]
+    assert soon.pk not in [i.pk for i in blocks.items_for(series=series)]
 
 
 def test_deactivating_an_item_rerenders_the_articles_showing_it(
@@ -202,13 +203,13 @@ def test_deactivating_an_item_rerenders_the_articles_showing_it(
     assert item.name in article.body_html
     item.in_stock = False
     item.save()
-    merch.refresh_item_embeds(item)
+    links.refresh_item_embeds(item)
     article.refresh_from_db()
     assert item.name not in article.body_html
 
 
 def test_broken_merch_references_are_errors(make_item):
-    from newsroom.embeds import render_body
+    from newsroom.articles.body.embeds import render_body
 
     assert render_body("[[merch:999]]", strict=True).errors == [
         "Line 1: there is no merch item 999."
@@ -348,12 +349,12 @@ def test_click_report_lists_items_and_articles(
     item = make_item()
     article = make_article(title="Shop post")
     client.get(f"/go/{item.pk}/", {"from": article.pk})
-    response = editor_client.get(reverse("admin:newsroom_merchitem_clicks"))
+    response = editor_client.get(reverse("admin:merch_merchitem_clicks"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Rouge figure" in html and "Shop post" in html
     bad = editor_client.get(
-        reverse("admin:newsroom_merchitem_clicks"),
+        reverse("admin:merch_merchitem_clicks"),
         {"start": "2024-05-01", "end": "2024-01-01"},
     )
     assert "start date comes after" in bad.content.decode()
@@ -412,7 +413,7 @@ def test_an_editors_merch_change_reaches_articles_through_the_worker(
     that shows it; the worker does that, and then the item is gone from them."""
     item = make_item()
     article = make_article(body=f"[[merch:{item.pk}]]")
-    url = reverse("admin:newsroom_merchitem_change", args=[item.pk])
+    url = reverse("admin:merch_merchitem_change", args=[item.pk])
     data = {
         "name": item.name,
         "retailer": item.retailer_id,
@@ -437,5 +438,5 @@ def test_an_editors_merch_change_reaches_articles_through_the_worker(
 
 
 def test_the_click_report_is_linked_from_the_merch_list(editor_client):
-    page = editor_client.get(reverse("admin:newsroom_merchitem_changelist"))
-    assert reverse("admin:newsroom_merchitem_clicks") in page.content.decode()
+    page = editor_client.get(reverse("admin:merch_merchitem_changelist"))
+    assert reverse("admin:merch_merchitem_clicks") in page.content.decode()

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
-from newsroom import merch
-from newsroom.models import MerchClick
+from newsroom.merch import clicks
+from newsroom.merch.models import MerchClick
 
 pytestmark = pytest.mark.django_db
 
@@ -142,13 +142,13 @@ def test_behind_our_proxy_readers_are_told_apart_by_the_address_it_adds(
 def test_the_reader_hash_changes_with_the_daily_salt(rf, time_machine):
     request = rf.get("/", REMOTE_ADDR=READER_IP, HTTP_USER_AGENT=BROWSER)
     time_machine.move_to(timezone.now().replace(hour=10), tick=False)
-    today = merch.reader_key(request)
-    assert today == merch.reader_key(request)
+    today = clicks.reader_key(request)
+    assert today == clicks.reader_key(request)
     assert READER_IP not in today
     time_machine.move_to(timezone.now() + timedelta(days=1), tick=False)
-    assert merch.reader_key(request) != today
+    assert clicks.reader_key(request) != today
 
 
 def test_a_bot_has_no_reader_key(rf):
     request = rf.get("/", REMOTE_ADDR=READER_IP, HTTP_USER_AGENT="Twitterbot/1.0")
-    assert merch.reader_key(request) is None
+    assert clicks.reader_key(request) is None

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.models import Article
+from newsroom.articles.models import Article
 
 pytestmark = pytest.mark.django_db
 

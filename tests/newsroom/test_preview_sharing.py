@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
-from newsroom import services
-from newsroom.models import PreviewLink
+from newsroom.articles import services
+from newsroom.articles.models import PreviewLink
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from newsroom.models import Article
-from newsroom.search import MAX_QUERY_LENGTH, Search, update_search_vector
+from newsroom.articles.models import Article
+from newsroom.articles.search import MAX_QUERY_LENGTH, Search, update_search_vector
 from series.models import Person, Series
 
 pytestmark = pytest.mark.django_db

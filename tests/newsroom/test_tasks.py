@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
-from newsroom import services
-from newsroom.models import Image
+from newsroom.kernel.media.models import Image
+from newsroom.kernel.media.services import image_store
 
 ROOT = Path(django_settings.BASE_DIR)
 
 STORE = """
 from django.core.files.base import ContentFile
-from newsroom.models import Image
-from newsroom.services import image_store
+from newsroom.kernel.media.models import Image
+from newsroom.kernel.media.services import image_store
 from tests.images import gif_with_extras
 image = Image(title="Worker test", alt_text="A test picture")
 image.file = ContentFile(gif_with_extras(), name="anim.gif")
@@ -25,7 +25,7 @@ print(image.processing, image.renditions.count())
 """
 
 REPORT = """
-from newsroom.models import Image
+from newsroom.kernel.media.models import Image
 image = Image.objects.get()
 print(image.processing, image.renditions.count(), image.file.name)
 """
@@ -76,7 +76,7 @@ def test_a_changed_caption_reaches_embedding_articles_through_the_queue(
     article = make_article(body=f"[[image:{image.pk}]]")
     assert "Old caption" in article.body_html
     image.caption = "New caption"
-    run_tasks(lambda: services.image_store(image=image, file_changed=False))
+    run_tasks(lambda: image_store(image=image, file_changed=False))
     article.refresh_from_db()
     assert "New caption" in article.body_html
     assert Image.objects.get().processing == Image.Processing.READY
@@ -98,7 +98,7 @@ def test_tasks_url_chooses_the_queue(tasks_url, backend):
     )
     env = os.environ | {
         "TASKS_URL": tasks_url,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DJANGO_SETTINGS_MODULE": "newsroom.site.settings",
     }
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
@@ -113,7 +113,7 @@ def test_tasks_url_chooses_the_queue(tasks_url, backend):
 def test_an_unknown_tasks_url_is_refused():
     env = os.environ | {
         "TASKS_URL": "amqp://x",
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DJANGO_SETTINGS_MODULE": "newsroom.site.settings",
     }
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -130,7 +130,8 @@ def test_an_unknown_tasks_url_is_refused():
 def take_queue_down(monkeypatch):
     """Call it to make the task queue refuse every job, as an unreachable
     Redis would; ``.undo()`` on its result brings the queue back."""
-    from newsroom import tasks
+    from newsroom.articles import tasks as article_tasks
+    from newsroom.kernel.media import tasks as media_tasks
 
     class Unreachable:
         def __init__(self, name):
@@ -140,8 +141,8 @@ def take_queue_down(monkeypatch):
             raise ConnectionError("Error 111 connecting to the queue. Refused.")
 
     def take_down():
-        for name in ("image_process", "refresh_embeds"):
-            monkeypatch.setattr(tasks, name, Unreachable(name))
+        monkeypatch.setattr(media_tasks, "image_process", Unreachable("image"))
+        monkeypatch.setattr(article_tasks, "refresh_embeds", Unreachable("embeds"))
         return monkeypatch
 
     return take_down
@@ -167,7 +168,7 @@ def test_with_the_queue_down_an_upload_is_kept_and_can_be_queued_again(
     assert "Could not queue the task" in caplog.text
 
     queue_down.undo()
-    changelist = reverse("admin:newsroom_image_changelist")
+    changelist = reverse("admin:media_image_changelist")
     run_tasks(
         lambda: editor_client.post(
             changelist,
@@ -187,6 +188,6 @@ def test_with_the_queue_down_embedding_articles_are_refreshed_at_once(
     take_queue_down()
     image.caption = "New caption"
     with django_capture_on_commit_callbacks(execute=True):
-        services.image_store(image=image, file_changed=False)
+        image_store(image=image, file_changed=False)
     article.refresh_from_db()
     assert "New caption" in article.body_html

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom import services
-from newsroom.models import Article, Transition
+from newsroom.articles import services
+from newsroom.articles.models import Article, Transition
 
 pytestmark = pytest.mark.django_db
 

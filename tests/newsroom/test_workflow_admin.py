@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom import services
-from newsroom.models import Article, PreviewLink, Revision
+from newsroom.articles import services
+from newsroom.articles.models import Article, PreviewLink, Revision
 from tests.newsroom.test_admin import article_form_data
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom import services
+from newsroom.articles import services
 from reviews.models import Review
 from series.models import Series, SeriesStudio, Studio
 
@@ -336,7 +336,7 @@ def test_main_feed_items_of_reviews_carry_the_score(client, demo):
 
 
 def test_score_box_links_to_the_review_policy_once_it_exists(client, make_review):
-    from newsroom.models import Page
+    from newsroom.kernel.sitewide.models import Page
 
     review = make_review()
     url = review.article.get_absolute_url()

@@ -22,20 +22,18 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from newsroom import services
-from newsroom.models import (
+from newsroom.articles import services
+from newsroom.articles.models import (
     Article,
     Author,
-    Banner,
     Correction,
-    Image,
-    MerchItem,
-    Page,
-    Retailer,
     Revision,
     Section,
     Transition,
 )
+from newsroom.kernel.media.models import Image
+from newsroom.kernel.sitewide.models import Banner, Page
+from newsroom.merch.models import MerchItem, Retailer
 from reviews.models import Review
 from series.models import (
     CastCredit,
@@ -384,12 +382,12 @@ def _plant() -> Planted:
         "newsroom_article",
         "newsroom_section",
         "newsroom_author",
-        "newsroom_image",
+        "media_image",
         "newsroom_transition",
-        "newsroom_merchitem",
-        "newsroom_retailer",
-        "newsroom_banner",
-        "newsroom_page",
+        "merch_merchitem",
+        "merch_retailer",
+        "sitewide_banner",
+        "sitewide_page",
         "series_series",
         "series_person",
         "series_studio",

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from newsroom.settings import redis_cache
+from newsroom.site.settings import redis_cache
 
 PUBLIC_PATHS = [
     "/",

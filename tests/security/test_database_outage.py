@@ -9,8 +9,8 @@ from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
-from newsroom.accounts import policy
-from newsroom.models import Revision
+from newsroom.articles.models import Revision
+from newsroom.kernel.accounts import policy
 from tests.newsroom.test_workflow_admin import form_data_from
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_a_session_write_lost_to_the_outage_answers_503_not_400(quiet_client, ed
 
 
 def test_other_errors_stay_500_with_a_reference(quiet_client, monkeypatch, db):
-    from newsroom import views
+    from newsroom.articles import views
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")

@@ -43,8 +43,8 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
-from newsroom.models import Article, Author, Section
-from newsroom.roles import EDITORS, ensure_roles
+from newsroom.articles.models import Article, Author, Section
+from newsroom.site.roles import EDITORS, ensure_roles
 
 call_command("migrate", interactive=False, verbosity=0)
 editor = get_user_model().objects.create_user(
@@ -328,7 +328,7 @@ def site(postgres_cluster, tmp_path):
     log_file = tmp_path / "gunicorn.log"
     with log_file.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "newsroom.wsgi"]
+            [sys.executable, "-m", "gunicorn", "newsroom.site.wsgi"]
             + ["--workers", "2", "--worker-class", "sync"]
             + ["--bind", f"127.0.0.1:{port}", "--graceful-timeout", "5"],
             cwd=ROOT,

@@ -58,7 +58,7 @@ def test_a_picture_too_large_for_pillow_to_open_gets_the_size_message(
     data.seek(0)
     data.name = "huge.png"
     response = editor_client.post(
-        reverse("admin:newsroom_image_add"),
+        reverse("admin:media_image_add"),
         {
             "file": data,
             "title": "Huge",

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from newsroom.text import without_control_characters
+from newsroom.kernel.text import without_control_characters
 from reviews.models import Review
 from series.models import Series
 from tests.security.xss_payloads import packed

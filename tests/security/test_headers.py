@@ -67,7 +67,7 @@ def test_media_on_another_host_is_allowed_as_images(settings):
     assert django_settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"][0]
     script = (
         "import json, os; os.environ['MEDIA_URL']='https://media.example.net/m/';"
-        "from newsroom import settings as s;"
+        "from newsroom.site import settings as s;"
         "print(json.dumps(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
     )
     out = subprocess.run(
@@ -92,7 +92,7 @@ def test_log_lines_written_during_a_request_carry_its_id(rf):
 
     from django.http import HttpResponse
 
-    from newsroom.observability import RequestIdFilter, RequestIdMiddleware
+    from newsroom.kernel.observability import RequestIdFilter, RequestIdMiddleware
 
     seen = []
     handler = logging.Handler()
@@ -119,7 +119,7 @@ def test_log_lines_written_during_a_request_carry_its_id(rf):
 def deploy_settings(**env) -> dict:
     """Settings as production would load them, read in a fresh interpreter."""
     script = (
-        "import json; from newsroom import settings as s;"
+        "import json; from newsroom.site import settings as s;"
         "print(json.dumps({k: getattr(s, k, None) for k in ("
         "'SECURE_HSTS_SECONDS','SECURE_HSTS_INCLUDE_SUBDOMAINS',"
         "'SECURE_HSTS_PRELOAD','SILENCED_SYSTEM_CHECKS','ADMINS')}))"

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from newsroom.models import Article
+from newsroom.articles.models import Article
 from tests.newsroom.test_admin import article_form_data
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_odd_from_values_on_the_merch_redirect_still_redirect(
 def test_banner_cookie_keeps_the_numbers_it_can_read():
     from django.test import RequestFactory
 
-    from newsroom.views import dismissed_banners
+    from newsroom.kernel.sitewide.views import dismissed_banners
 
     request = RequestFactory().get("/")
     request.COOKIES["shimbun_dismissed"] = f"3,{SUPERSCRIPT_TWO},x,12,-4,,7"

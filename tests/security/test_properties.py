@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsroom.embeds import HANDLERS, EmbedError, _parse, render_body, video_source
-from newsroom.forms import MAX_TAG_LENGTH, EditorTextForm, TagNamesField
-from newsroom.models import Page
-from newsroom.text import positive_int, positive_ints, without_control_characters
+from newsroom.articles.body.builtin import video_source
+from newsroom.articles.body.embeds import HANDLERS, EmbedError, _parse, render_body
+from newsroom.kernel.forms import MAX_TAG_LENGTH, EditorTextForm, TagNamesField
+from newsroom.kernel.sitewide.models import Page
+from newsroom.kernel.text import positive_int, positive_ints, without_control_characters
 
 # Few examples, no deadline (the machine is shared), the same examples every
 # run (a failure is reproducible), and nothing written to disk.

@@ -29,14 +29,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from taggit.models import Tag
 
-from newsroom import services
-from newsroom.models import (
-    Article,
-    Banner,
-    MerchItem,
-    Page,
-    Retailer,
-)
+from newsroom.articles import services
+from newsroom.articles.models import Article
+from newsroom.kernel.sitewide.models import Banner, Page
+from newsroom.merch.models import MerchItem, Retailer
 from reviews.models import Review
 from series.models import Person, Series, Studio
 
@@ -228,7 +224,7 @@ def test_the_walk_finds_every_kind_of_page():
         "admin:newsroom_tag_autocomplete",
         "admin:autocomplete",
         "admin:newsroom_article_share",
-        "admin:newsroom_merchitem_clicks",
+        "admin:merch_merchitem_clicks",
         "admin:app_list",
     ]:
         assert expected in names

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from newsroom.models import Article
+from newsroom.articles.models import Article
 from reviews.models import Review
 from series.models import (
     CastCredit,

@@ -1,0 +1,36 @@
+"""Where other apps plug into articles (reviews, merch, and those to come).
+
+Each point is filled from the registering app's ``AppConfig.ready()``; the
+articles app calls what is registered and knows nothing of who registered it.
+"""
+
+from newsroom.kernel.extensions import ExtensionPoint
+
+#: ``check(article) -> list[str]``: what stops an article from being published
+#: (reviews: no score, nothing reviewed). Checked on every publish and schedule.
+PUBLISH_CHECKS = ExtensionPoint("publish checks", "Reasons an article cannot go out.")
+
+#: ``provide(article, request) -> dict``: extra context for the article page and
+#: its previews (reviews: the score box; merch: the shop block and disclosure).
+ARTICLE_PAGE_CONTEXT = ExtensionPoint("article page context", "Article page extras.")
+
+#: ``extend(data, article, absolute, context)``: change an article's JSON-LD in
+#: place, given the page context (reviews: ReviewNewsArticle with its rating).
+ARTICLE_STRUCTURED_DATA = ExtensionPoint(
+    "article structured data", "Additions to an article's schema.org markup."
+)
+
+#: ``narrow(queryset) -> queryset``: what feeds load with each article
+#: (reviews: the score box, so a score costs no query per item).
+FEED_QUERYSET = ExtensionPoint("feed queryset", "Related rows every feed loads.")
+
+#: ``prefix(article) -> str``: plain text put before an item's summary in feeds
+#: (reviews: "Score: 8/10."). The first non-empty answer is used.
+FEED_SUMMARY_PREFIX = ExtensionPoint("feed summary prefix", "Feed summary prefixes.")
+
+#: ``prefix(article) -> str``: HTML put before an item's full content in feeds
+#: (merch: the affiliate disclosure).
+FEED_CONTENT_PREFIX = ExtensionPoint("feed content prefix", "Feed content prefixes.")
+
+#: Admin inline classes added to the article form (reviews: the score box).
+ARTICLE_ADMIN_INLINES = ExtensionPoint("article admin inlines", "Article form inlines.")

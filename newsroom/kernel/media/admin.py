@@ -1,0 +1,119 @@
+"""The media library in the admin."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+
+from newsroom.kernel.forms import EditorTextForm
+
+from . import services
+from .models import Image
+from .validators import LibraryImageField
+
+
+class ImageAdminForm(EditorTextForm):
+    """The library form; while an upload waits for its task the image has no
+    public file yet, so the file field may stay empty on later edits."""
+
+    class Meta:
+        model = Image
+        fields = "__all__"
+        field_classes = {"file": LibraryImageField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.upload_name:
+            self.fields["file"].required = False
+            self.fields["file"].help_text = (
+                "The uploaded file is being processed; choose another only to "
+                "replace it."
+            )
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    """The media library: upload once, describe once, embed anywhere."""
+
+    form = ImageAdminForm
+    list_display = ["thumbnail", "title", "credit", "size", "embed", "rights_expire_on"]
+    list_display_links = ["thumbnail", "title"]
+    search_fields = ["title", "alt_text", "caption", "credit", "source"]
+    list_filter = ["processing", "rights_expire_on"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["preview", "size", "embed"]
+    actions = ["process_again"]
+    fieldsets = [
+        (None, {"fields": ["file", "preview", "size", "embed"]}),
+        ("Description", {"fields": ["title", "alt_text", "caption", "credit"]}),
+        ("Rights", {"fields": ["source", "licence", "rights_expire_on"]}),
+        ("Cropping", {"fields": ["focal_x", "focal_y"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("renditions")
+
+    def _smallest(self, obj):
+        widths = [r for r in obj.renditions.all() if r.kind == "width"]
+        return min(widths, key=lambda r: (r.format != "webp", r.width), default=None)
+
+    def _processing_state(self, obj):
+        """What an editor should know while an image is not ready, or None."""
+        if obj.processing == Image.Processing.FAILED:
+            return format_html(
+                '<span class="processing-failed">{}: {}</span>',
+                obj.get_processing_display(),
+                obj.processing_note,
+            )
+        if obj.processing == Image.Processing.PENDING:
+            return format_html(
+                '<span class="processing-pending">{}</span>',
+                "Renditions are being made…",
+            )
+        return None
+
+    @admin.display(description="")
+    def thumbnail(self, obj):
+        state = self._processing_state(obj)
+        if state is not None:
+            return state
+        small = self._smallest(obj)
+        if small is None:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="" width="80" height="{}" class="library-thumb">',
+            small.file.url,
+            max(1, round(80 * small.height / small.width)),
+        )
+
+    @admin.display(description="preview")
+    def preview(self, obj):
+        state = self._processing_state(obj)
+        if state is not None:
+            return state
+        small = self._smallest(obj)
+        if small is None:
+            return "Saved images show a preview here."
+        return format_html(
+            '<img src="{}" alt="{}" class="library-preview">',
+            small.file.url,
+            obj.alt_text,
+        )
+
+    @admin.display(description="size")
+    def size(self, obj):
+        return f"{obj.width} × {obj.height}" if obj.width else "–"
+
+    @admin.display(description="embed code")
+    def embed(self, obj):
+        if not obj.pk:
+            return "–"
+        return format_html("<code>{}</code>", obj.embed_code)
+
+    def save_model(self, request, obj, form, change):
+        services.image_store(
+            image=obj, user=request.user, file_changed="file" in form.changed_data
+        )
+
+    @admin.action(description="Make renditions again for waiting or failed uploads")
+    def process_again(self, request, queryset):
+        count = services.image_process_again(images=queryset)
+        self.message_user(request, f"{count} image(s) queued for processing.")
