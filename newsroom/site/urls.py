@@ -11,6 +11,7 @@ from django.views.static import serve
 
 from newsroom.articles import urls as article_urls
 from newsroom.articles.coverage import SeriesCoverageView
+from newsroom.kernel.pages import with_query
 from newsroom.kernel.sitewide import urls as sitewide_urls
 from newsroom.merch import urls as merch_urls
 from newsroom.site import discovery
@@ -34,6 +35,25 @@ SERIES_URLS = [
 ]
 
 
+#: Admin pages whose models left the "newsroom" app for an app of their own;
+#: their old addresses (bookmarks, links in old messages) still lead there.
+MOVED_ADMIN_MODELS = {
+    "image": "media",
+    "merchitem": "merch",
+    "retailer": "merch",
+    "banner": "sitewide",
+    "page": "sitewide",
+}
+
+
+class MovedAdminView(RedirectView):
+    permanent = True
+
+    def get_redirect_url(self, *args, model, rest, **kwargs):
+        url = f"/admin/{MOVED_ADMIN_MODELS[model]}/{model}/{rest}"
+        return with_query(url, self.request)
+
+
 class FaviconView(RedirectView):
     """Browsers ask for /favicon.ico; the icon lives in static files."""
 
@@ -50,6 +70,10 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     # Before the admin's own URLs, which answer everything under admin/.
     path("admin/account/", include("newsroom.kernel.accounts.urls")),
+    re_path(
+        rf"^admin/newsroom/(?P<model>{'|'.join(MOVED_ADMIN_MODELS)})/(?P<rest>.*)$",
+        MovedAdminView.as_view(),
+    ),
     path("admin/", admin.site.urls),
     path("favicon.ico", FaviconView.as_view()),
     path("robots.txt", discovery.robots_txt, name="robots-txt"),
