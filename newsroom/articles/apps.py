@@ -25,10 +25,10 @@ class ArticlesConfig(AppConfig):
         )
         from series.models import Person, Series
 
-        from . import coverage, scheduling, search
+        from . import coverage, rendering, scheduling, search
         from .body.builtin import register_builtin_embeds
         from .models import Article, Author
-        from .services.rendering import refresh_for_change, rerender_when_stale
+        from .services.rendering import refresh_for_change
 
         register_builtin_embeds()
         NEXT_CHANGES.register(scheduling.next_scheduled_publish)
@@ -46,7 +46,7 @@ class ArticlesConfig(AppConfig):
                 dispatch_uid=f"next-scheduled-{signal is post_save}",
             )
         post_save.connect(
-            rerender_when_stale,
+            rendering.article_saved,
             sender=Article,
             dispatch_uid="rerender-when-stale",
         )

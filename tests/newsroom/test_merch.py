@@ -9,7 +9,9 @@ import feedparser
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -440,3 +442,28 @@ def test_an_editors_merch_change_reaches_articles_through_the_worker(
 def test_the_click_report_is_linked_from_the_merch_list(editor_client):
     page = editor_client.get(reverse("admin:merch_merchitem_changelist"))
     assert reverse("admin:merch_merchitem_clicks") in page.content.decode()
+
+
+def test_a_merch_window_opening_reaches_the_stored_body_by_a_task_not_a_read(
+    client, make_article, make_item, run_tasks, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    opens = timezone.now() + timedelta(days=1)
+    item = make_item(name="Winter figure", active_from=opens)
+    article = run_tasks(
+        lambda: make_article(
+            title="Figures", body=f"Intro\n\n[[merch:{item.pk}]]", status="published"
+        )
+    )
+    assert "Winter figure" not in article.body_html
+
+    time_machine.move_to(timezone.now() + timedelta(days=2), tick=False)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(article.get_absolute_url()).content.decode()
+    assert "Winter figure" in page, "readers see the open window at once"
+    assert not [q for q in queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+
+    run_tasks()  # the re-render queued for the window's opening
+    article.refresh_from_db()
+    assert "Winter figure" in article.body_html
+    assert article.body_notices == ["affiliate-links"]

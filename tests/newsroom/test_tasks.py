@@ -130,7 +130,7 @@ def test_an_unknown_tasks_url_is_refused():
 def take_queue_down(monkeypatch):
     """Call it to make the task queue refuse every job, as an unreachable
     Redis would; ``.undo()`` on its result brings the queue back."""
-    from newsroom.articles import tasks as article_tasks
+    from newsroom.articles import rendering
     from newsroom.kernel.media import tasks as media_tasks
 
     class Unreachable:
@@ -142,7 +142,7 @@ def take_queue_down(monkeypatch):
 
     def take_down():
         monkeypatch.setattr(media_tasks, "image_process", Unreachable("image"))
-        monkeypatch.setattr(article_tasks, "refresh_embeds", Unreachable("embeds"))
+        monkeypatch.setattr(rendering, "refresh_embeds", Unreachable("embeds"))
         return monkeypatch
 
     return take_down

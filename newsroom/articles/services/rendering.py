@@ -4,7 +4,7 @@ from functools import partial
 
 from newsroom.kernel.tasks import queue_after_commit
 
-from .. import tasks
+from .. import rendering
 from ..rendering import refresh_embedding_articles
 
 
@@ -12,7 +12,7 @@ def refresh_embedding_articles_later(*, key: str) -> None:
     """Re-render the articles that embed ``key`` in a background task, once
     the current transaction has committed (here and now if the queue is down)."""
     queue_after_commit(
-        tasks.refresh_embeds,
+        rendering.refresh_embeds,
         key=key,
         fallback=partial(refresh_embedding_articles, key=key),
     )
@@ -25,14 +25,3 @@ def refresh_for_change(*, key: str, later: bool = True) -> None:
         refresh_embedding_articles_later(key=key)
     else:
         refresh_embedding_articles(key=key)
-
-
-def rerender_when_stale(sender, instance, **kwargs) -> None:
-    """Signal receiver: a body whose embeds expire (an image's rights, a merch
-    window) is rendered again by a background task at that moment, so no
-    reader's request ever has to write it."""
-    if instance.render_valid_until is not None:
-        queue_after_commit(
-            tasks.rerender_article.using(run_after=instance.render_valid_until),
-            article_id=instance.pk,
-        )
