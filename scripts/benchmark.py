@@ -354,8 +354,9 @@ def create_articles(count: int) -> None:
     from django.utils.text import slugify
     from taggit.models import Tag, TaggedItem
 
-    from newsroom.models import Article, Author, Image, Section
-    from newsroom.search import update_search_vector
+    from newsroom.articles.models import Article, Author, Section
+    from newsroom.articles.search import update_search_vector
+    from newsroom.kernel.media.models import Image
     from reviews.models import Review
     from series.models import Person, Series
 
@@ -465,7 +466,7 @@ def create_articles(count: int) -> None:
 
 def rendered_body(source: str) -> dict:
     """The body and the columns ``Article.render_body`` derives from it."""
-    from newsroom.embeds import body_text, render_body
+    from newsroom.articles.body.embeds import body_text, render_body
 
     result = render_body(source)
     return {
@@ -555,8 +556,9 @@ def measure_publish(repeat: int) -> Result:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from newsroom.models import Article, Author, Image, Section
-    from newsroom.services import article_transition
+    from newsroom.articles.models import Article, Author, Section
+    from newsroom.articles.services import article_transition
+    from newsroom.kernel.media.models import Image
 
     editor = get_user_model().objects.get(username="editor")
     section = Section.objects.get(slug="news")
@@ -608,7 +610,7 @@ def environment(articles_added: int) -> dict:
     from django.conf import settings
     from django.db import connection
 
-    from newsroom.models import Article
+    from newsroom.articles.models import Article
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -99,7 +99,7 @@ def upload_once(client, name: str, data: bytes):
 
 
 def run_queue() -> float:
-    from newsroom import tasks
+    from newsroom.kernel import tasks
 
     started = time.perf_counter()
     tasks.work_queue_until_empty()
@@ -123,7 +123,7 @@ def bench(repeat: int) -> int:
     from django.core.management import call_command
     from django.test import Client
 
-    from newsroom.models import Image
+    from newsroom.kernel.media.models import Image
 
     call_command("migrate", verbosity=0)
     user = get_user_model().objects.create_superuser("bench", password="x")
