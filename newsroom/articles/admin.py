@@ -1,7 +1,9 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F
+from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,7 +23,6 @@ from newsroom.articles.models import (
     Section,
     Transition,
 )
-from newsroom.articles.rendering import refresh_embedding_articles
 from newsroom.articles.views import article_page_context
 from newsroom.kernel.forms import EditorTextForm, tag_field
 from newsroom.kernel.media.models import Image
@@ -333,29 +334,36 @@ class ArticleAdmin(admin.ModelAdmin):
     # Saving
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        else:
-            if not obj.revisions.exists():
-                # Articles made outside the admin get their starting point kept.
-                services.article_record_revision(
-                    article=Article.objects.get(pk=obj.pk),
-                    user=None,
-                    note="As it was before the first recorded edit",
-                )
-            obj.version = F("version") + 1
-        super().save_model(request, obj, form, change)
-        if change:
-            obj.refresh_from_db(fields=["version"])
+        """Nothing here: the row is saved with everything else by one service
+        call in ``save_related``, where the inline formsets are at hand."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        article = form.instance
-        if not article.authors.exists() and hasattr(request.user, "author_profile"):
-            article.authors.add(request.user.author_profile)
-        services.article_sync_revised_at(article=article)
-        services.article_record_revision(article=article, user=request.user)
-        refresh_embedding_articles(key=f"article:{article.pk}")
+        related = partial(super().save_related, request, form, formsets, change)
+        save = services.article_update if change else services.article_create
+        save(
+            article=form.instance,
+            user=request.user,
+            relations=services.ArticleRelations(save_related=related),
+        )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Correction:
+            return super().save_formset(request, form, formset, change)
+        # A new note goes through the correction service (dated, signed and
+        # audited); edits and removals of earlier notes are part of the save.
+        for correction in formset.save(commit=False):
+            if correction.pk is None:
+                services.article_add_correction(
+                    article=form.instance,
+                    user=request.user,
+                    note=correction.note,
+                    kind=correction.kind,
+                    at=correction.created_at,
+                )
+            else:
+                correction.save()
+        for correction in formset.deleted_objects:
+            correction.delete()
 
     def response_change(self, request, obj):
         if "_move" in request.POST:
@@ -409,10 +417,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _workflow_context(self, request, article):
-        if request.method == "GET":
-            others = services.editing_touch(article=article, user=request.user)
-        else:
-            others = services.editing_others(article=article, user=request.user)
+        # Reading the form writes nothing: the page's script announces the
+        # editor with a POST to the presence view as soon as it loads.
+        others = services.editing_others(article=article, user=request.user)
         can_share = services.can_share(request.user, article)
         return {
             "moves": services.available_moves(request.user, article),

@@ -1,5 +1,8 @@
-// Tells the server this article's form is open, and shows who else has it open.
-(function () {
+// Tells the server this article's form is open (at once, then every 30
+// seconds), and shows who else has it open. Opening the form (a GET) writes
+// nothing, so this first ping is what tells others the form is open.
+// The admin loads this in <head>, before the form exists: start once it does.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var note = document.getElementById("presence-note");
   if (!note) return;
@@ -30,6 +33,7 @@
       }
     }).catch(function () {});
   }
+  ping(false);
   setInterval(function () { ping(false); }, 30000);
   window.addEventListener("pagehide", function () { ping(true); });
-})();
+});

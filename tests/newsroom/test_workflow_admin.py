@@ -99,9 +99,13 @@ def test_open_form_shows_who_else_is_editing(editor, second_editor, make_article
     first, second = Client(), Client()
     first.force_login(second_editor)
     second.force_login(editor)
+    presence = reverse("admin:newsroom_article_presence", args=[article.pk])
+    # Opening the form writes nothing; its script's first ping announces it.
     first.get(change_url(article))
+    first.post(presence)
     html = second.get(change_url(article)).content.decode()
     assert "Being edited by Aiko Brandt" in html
+    second.post(presence)
     heartbeat = first.post(
         reverse("admin:newsroom_article_presence", args=[article.pk])
     )

@@ -1,6 +1,7 @@
 """Writes and workflow moves on articles, one module per concern; everything
 is re-exported here so callers write ``services.article_transition(...)``.
 
+- ``editing``: creating and editing an article (the admin's save, the demo);
 - ``workflow``: who may make which move, and the moves themselves;
 - ``revisions``: keeping, comparing and restoring revisions;
 - ``corrections``: dated corrections and updates;
@@ -10,6 +11,7 @@ is re-exported here so callers write ``services.article_transition(...)``.
 """
 
 from .corrections import article_add_correction, article_sync_revised_at
+from .editing import ArticleRelations, article_create, article_update
 from .presence import editing_leave, editing_others, editing_touch
 from .previews import can_share, preview_link_create, preview_link_revoke
 from .rendering import refresh_embedding_articles_later, refresh_for_change
@@ -35,16 +37,19 @@ from .workflow import (
 )
 
 __all__ = [
+    "ArticleRelations",
     "MOVES",
     "PUBLISH_PERMISSION",
     "REVISION_FIELDS",
     "SCHEDULED",
     "Move",
     "article_add_correction",
+    "article_create",
     "article_record_revision",
     "article_restore_revision",
     "article_sync_revised_at",
     "article_transition",
+    "article_update",
     "available_moves",
     "can_edit",
     "can_share",

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 
+from newsroom.kernel.audit import log as audit
 from series.models import Person, Series
 
 from ..models import (
@@ -85,9 +86,9 @@ def article_restore_revision(*, article: Article, revision: Revision, user) -> A
     article.series.set(Series.objects.filter(pk__in=ids["series"]))
     article.people.set(Person.objects.filter(pk__in=ids["people"]))
     article.tags.set(data["tags"])
-    article_record_revision(
-        article=article, user=user, note=f"Restored revision {revision.number}"
-    )
+    note = f"Restored revision {revision.number}"
+    article_record_revision(article=article, user=user, note=note)
+    audit.record(user=user, action="article_restore_revision", obj=article, detail=note)
     return article
 
 

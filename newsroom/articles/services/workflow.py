@@ -15,6 +15,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from newsroom.kernel.audit import log as audit
+
 from .. import scheduling
 from ..extensions import PUBLISH_CHECKS
 from ..models import (
@@ -222,6 +224,12 @@ def article_transition(
         to_status=article.status,
         comment=comment,
         publish_at=article.publish_at if article.status == Status.PUBLISHED else None,
+    )
+    audit.record(
+        user=user,
+        action=f"article_{move.name}",
+        obj=article,
+        detail=f"{previous} → {article.status}" + (f": {comment}" if comment else ""),
     )
     scheduling.forget_next_scheduled()
     refresh_embedding_articles(key=f"article:{article.pk}")

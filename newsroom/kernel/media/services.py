@@ -5,6 +5,7 @@ import uuid
 from django.core.files.storage import default_storage, storages
 from django.db import transaction
 
+from newsroom.kernel.audit import log as audit
 from newsroom.kernel.extensions import content_changed
 from newsroom.kernel.tasks import queue_after_commit
 
@@ -28,6 +29,7 @@ def image_store(*, image: Image, user=None, file_changed: bool) -> Image:
         image.uploaded_by = user
     if not file_changed:
         image.save()
+        audit.record(user=user, action="image_store", obj=image)
         content_changed(key=f"image:{image.pk}")
         return image
     upload = image.file
@@ -45,6 +47,7 @@ def image_store(*, image: Image, user=None, file_changed: bool) -> Image:
     image.processing = Image.Processing.PENDING
     image.processing_note = ""
     image.save()
+    audit.record(user=user, action="image_store", obj=image, detail="New file")
     queue_after_commit(tasks.image_process, image_id=image.pk, upload_name=upload_name)
     return image
 

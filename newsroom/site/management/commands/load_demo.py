@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsroom.articles.models import Article, Author, Section
-from newsroom.articles.services import article_record_revision
+from newsroom.articles.services import ArticleRelations, article_create
 from newsroom.kernel.media.models import Image
 from newsroom.kernel.media.processing import image_process
 from newsroom.kernel.media.services import image_store
@@ -292,24 +293,27 @@ class Command(BaseCommand):
         review = data.pop("review", None)
         data["lead_image"] = self.images[lead] if lead else None
         data["body"] = self._with_images(data["body"])
-        article = Article.objects.create(
+        article = Article(
             **{**data, "section": sections[data["section"]]},
             status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
         )
-        if published:
-            # Demo pieces were written when they were published, not today.
-            Article.objects.filter(pk=article.pk).update(
-                created_at=data["publish_at"], updated_at=data["publish_at"]
-            )
-        article.authors.set([authors[slug] for slug in author_slugs])
-        article.series.set([series[slug] for slug in series_slugs])
-        article.people.set([people[slug] for slug in people_slugs])
-        article.tags.set(tags)
+        score_box = None
         if review:
-            review = dict(review)
-            Review.objects.create(
-                article=article,
-                **{**review, "series": series[review["series"]]},
-            )
-        article_record_revision(article=article, user=None, note="Demo content")
+            review = {**review, "series": series[review["series"]]}
+            score_box = partial(Review.objects.create, article=article, **review)
+        relations = ArticleRelations(
+            authors=[authors[slug] for slug in author_slugs],
+            series=[series[slug] for slug in series_slugs],
+            people=[people[slug] for slug in people_slugs],
+            tags=tags,
+            save_related=score_box,
+        )
+        article_create(
+            article=article,
+            user=None,
+            relations=relations,
+            note="Demo content",
+            # Demo pieces were written when they were published, not today.
+            written_at=data["publish_at"] if published else None,
+        )
         return 1
