@@ -8,15 +8,27 @@ from unittest import mock
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.test.utils import override_settings
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 
 from newsroom import services, tasks
 from newsroom.models import Article, Author, Image, MerchItem, Retailer, Section
 from newsroom.roles import EDITORS, WRITERS, ensure_roles
+from tests.demo_snapshot import DemoSnapshot, load_demo
 from tests.images import picture_bytes
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Django's real hasher is slow on purpose (a second per password on a
+    busy machine); what the tests check of passwords does not need that."""
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +79,24 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(
+    django_db_setup, django_db_blocker, tmp_path_factory, _fast_password_hashing
+):
+    """The demo newsroom as ``load_demo`` makes it, once per test process."""
+    with django_db_blocker.unblock():
+        return DemoSnapshot.build(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def demo(db, demo_snapshot, _media_root):
+    """The demo newsroom (``manage.py load_demo``) in this test's database and
+    media folder, restored from the snapshot; loaded for real only when the
+    test made rows the demo's would collide with before asking for it."""
+    if not demo_snapshot.restore():
+        load_demo()
 
 
 @pytest.fixture

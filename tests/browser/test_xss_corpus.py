@@ -142,7 +142,7 @@ def reader_view(feed) -> str:
 
 
 @pytest.fixture
-def planted(live_server, transactional_db):
+def planted(live_server, transactional_db, demo):
     return plant_corpus()
 
 

@@ -2,12 +2,10 @@ import json
 import re
 from datetime import timedelta
 from decimal import Decimal
-from io import StringIO
 
 import feedparser
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
@@ -17,11 +15,6 @@ from reviews.models import Review
 from series.models import Series, SeriesStudio, Studio
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", quiet_logins=True, stdout=StringIO())
 
 
 @pytest.fixture

@@ -1,9 +1,7 @@
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from newsroom.models import Article
@@ -20,11 +18,6 @@ from series.models import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", quiet_logins=True, stdout=StringIO())
 
 
 def test_demo_series_page_shows_every_credit_and_cast_entry(client, demo):
