@@ -1,5 +1,6 @@
 """Reader search: ranking, typos and aliases, filters, snippets, safety, cost."""
 
+import itertools
 import re
 from datetime import date, timedelta
 
@@ -14,6 +15,7 @@ from taggit.models import Tag, TaggedItem
 from newsroom.models import Article
 from newsroom.search import MAX_QUERY_LENGTH, Search, update_search_vector
 from series.models import Person, Series
+from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -545,6 +547,33 @@ def test_updating_the_vector_is_a_no_op_on_sqlite(
 #: site-wide ones (next scheduled article, navigation, footer pages, banner);
 #: SQLite also loads the two name lists difflib compares with.
 MAX_QUERIES = 14 if connection.vendor == "postgresql" else 16
+
+
+def test_the_results_page_costs_the_same_with_twice_the_matches(
+    client, make_article, make_image
+):
+    """Three matching articles, series and people, then six: every one shown
+    (a page of articles, five names of each kind)."""
+    image = make_image()
+    found = itertools.count(1)
+
+    def add_matches():
+        for _ in range(3):
+            n = next(found)
+            series = make_series(title=f"Metallic Rouge {n}")
+            person = Person.objects.create(name=f"Rouge Tester {n}", slug=f"tester-{n}")
+            article = make_article(
+                title=f"Metallic Rouge story {n}",
+                body=f"Rouge hunts android number {n}.",
+                lead_image=image,
+                series=[series],
+                tags=["mecha", f"tag-{n}"],
+            )
+            article.people.add(person)
+
+    add_matches()
+    url = reverse("newsroom:search") + "?q=rouge"
+    assert_flat_queries(client, url, add_matches)
 
 
 def test_the_results_page_costs_a_fixed_number_of_queries(

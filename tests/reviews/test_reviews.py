@@ -1,3 +1,4 @@
+import itertools
 import json
 import re
 from datetime import timedelta
@@ -13,6 +14,7 @@ from django.utils import timezone
 from newsroom import services
 from reviews.models import Review
 from series.models import Series, SeriesStudio, Studio
+from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -298,6 +300,28 @@ def test_reviews_index_and_page_have_fixed_queries(
         assert client.get("/reviews/").status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(reviews[0].article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/reviews/", "/reviews/feed/rss/", "/reviews/feed/atom/"]
+)
+def test_review_lists_cost_the_same_with_twice_the_reviews(
+    client, make_review, make_article, make_image, path
+):
+    """Four reviews, then eight, each of its own series with its own section,
+    author and the lead picture's renditions."""
+    image = make_image()
+    shows = itertools.count(1)
+
+    def add_reviews():
+        for _ in range(4):
+            n = next(shows)
+            series = Series.objects.create(title=f"Show {n}", slug=f"show-{n}")
+            article = make_article(kind="review", lead_image=image, series=[series])
+            make_review(article=article, series=series)
+
+    add_reviews()
+    assert_flat_queries(client, path, add_reviews)
 
 
 # Feeds -----------------------------------------------------------------------
