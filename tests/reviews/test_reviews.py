@@ -1,3 +1,4 @@
+import functools
 import itertools
 import json
 import re
@@ -14,6 +15,7 @@ from django.utils import timezone
 from newsroom import services
 from reviews.models import Review
 from series.models import Series, SeriesStudio, Studio
+from tests import factories
 from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
@@ -25,17 +27,10 @@ def rouge(db):
 
 
 @pytest.fixture
-def make_review(make_article, rouge):
-    def make(score="8", *, article=None, **fields):
-        article = article or make_article(kind="review")
-        return Review.objects.create(
-            article=article,
-            score=Decimal(score),
-            series=fields.pop("series", rouge),
-            **fields,
-        )
-
-    return make
+def make_review(rouge):
+    """A review (of a new review article unless given) of ``rouge`` unless
+    told otherwise."""
+    return functools.partial(factories.review, series=rouge)
 
 
 def jsonld_of(html):
