@@ -134,6 +134,20 @@ def editor_client(client, editor):
     return client
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests marked slow go first, the longest first (the rest keep their
+    order): xdist deals the first tests out to its workers in turn, so the
+    long ones run side by side from the start, and the short ones fill in
+    around them, instead of one long test running on after everything else."""
+
+    def expected_seconds(item):
+        slow = item.get_closest_marker("slow")
+        return slow.kwargs.get("seconds", 1) if slow else 0
+
+    items.sort(key=expected_seconds, reverse=True)
+
+
 def pytest_terminal_summary(terminalreporter):
     skipped = terminalreporter.stats.get("skipped", [])
     browser_skips = [r for r in skipped if "tests/browser/" in str(r.nodeid)]
