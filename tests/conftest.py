@@ -1,25 +1,24 @@
-"""Shared fixtures: plain factory functions for the newsroom's models."""
+"""Shared fixtures: the factories of tests/factories.py, staff users, the demo
+newsroom, and a clean cache and media folder for every test."""
 
-import itertools
-from datetime import timedelta
-from decimal import Decimal
-from unittest import mock
+import functools
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from django.utils import timezone
-from django_tasks_db.management.commands import db_worker
+from django.test.utils import override_settings
 
-from newsroom.articles.models import Article, Author, Section
-from newsroom.kernel import tasks
-from newsroom.kernel.media.models import Image
-from newsroom.kernel.media.services import image_store
-from newsroom.merch.models import MerchItem, Retailer
 from newsroom.site.roles import EDITORS, WRITERS, ensure_roles
-from tests.images import picture_bytes
+from tests import factories
+from tests.demo_snapshot import DemoSnapshot, load_demo
 
-_counter = itertools.count(1)
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Django's real hasher is slow on purpose (a second per password on a
+    busy machine); what the tests check of passwords does not need that."""
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -33,29 +32,14 @@ def _media_root(settings, tmp_path):
     }
 
 
-def run_queued_tasks() -> None:
-    """Run every queued background task with the real database worker, in
-    this process, until the queue is empty.
-
-    The worker closes stale connections between tasks; inside a test that
-    would close the connection holding the test's transaction (PostgreSQL),
-    so that one step is left out here, as Django's test client leaves it out
-    around requests.
-    """
-    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-        tasks.work_queue_until_empty()
-
-
 @pytest.fixture
-def run_tasks(db, django_capture_on_commit_callbacks):
+def run_tasks(db):
     """Call ``run_tasks(fn)`` to do ``fn()`` as if its transaction committed
     (so what it enqueues on commit is queued) and then work the queue."""
 
     def run(action=None):
-        with django_capture_on_commit_callbacks(execute=True):
-            result = action() if action is not None else None
-        with django_capture_on_commit_callbacks(execute=True):
-            run_queued_tasks()
+        result = factories.as_committed(action) if action is not None else None
+        factories.as_committed(factories.run_queued_tasks)
         return result
 
     return run
@@ -72,95 +56,56 @@ def _empty_cache():
     cache.clear()
 
 
-@pytest.fixture
-def make_section(db):
-    def make(**overrides):
-        n = next(_counter)
-        fields = {"name": f"Section {n}", "slug": f"section-{n}"} | overrides
-        return Section.objects.create(**fields)
-
-    return make
-
-
-@pytest.fixture
-def make_author(db):
-    def make(**overrides):
-        n = next(_counter)
-        fields = {"name": f"Writer {n}", "slug": f"writer-{n}"} | overrides
-        return Author.objects.create(**fields)
-
-    return make
+@pytest.fixture(scope="session")
+def demo_snapshot(
+    django_db_setup, django_db_blocker, tmp_path_factory, _fast_password_hashing
+):
+    """The demo newsroom as ``load_demo`` makes it, once per test process."""
+    with django_db_blocker.unblock():
+        return DemoSnapshot.build(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture
-def make_article(db, make_section, make_author):
-    """An article, live by default; pass status/publish_at to change that."""
-
-    def make(*, authors=None, tags=(), series=(), **overrides):
-        n = next(_counter)
-        fields = {
-            "title": f"Article {n}",
-            "slug": f"article-{n}",
-            "dek": f"Summary of article {n}",
-            "body": f"Body of article {n}.",
-            "status": Article.Status.PUBLISHED,
-            "publish_at": timezone.now() - timedelta(hours=n),
-        } | overrides
-        if "section" not in fields:
-            fields["section"] = make_section()
-        article = Article.objects.create(**fields)
-        article.authors.set(authors if authors is not None else [make_author()])
-        if tags:
-            article.tags.set(list(tags))
-        if series:
-            article.series.set(list(series))
-        return article
-
-    return make
+def demo(db, demo_snapshot, _media_root):
+    """The demo newsroom (``manage.py load_demo``) in this test's database and
+    media folder, restored from the snapshot; loaded for real only when the
+    test made rows the demo's would collide with before asking for it."""
+    if not demo_snapshot.restore():
+        load_demo()
 
 
-@pytest.fixture
-def make_image(db, run_tasks, django_capture_on_commit_callbacks):
-    """An image as an upload leaves it, after the worker has processed it;
-    ``process=False`` leaves its task queued."""
+def _factory_fixture(name, make):
+    """A fixture handing tests the factory ``make`` (and with it, the database)."""
 
-    def make(data=None, name="still.jpg", process=True, **fields):
-        fields = {"title": "Still", "alt_text": "A red planet over a city"} | fields
-        image = Image(**fields)
-        image.file = ContentFile(data or picture_bytes(), name=name)
-        if not process:
-            with django_capture_on_commit_callbacks(execute=True):
-                return image_store(image=image, file_changed=True)
-        run_tasks(lambda: image_store(image=image, file_changed=True))
-        image.refresh_from_db()
-        return image
+    def fixture(db):
+        return make
 
-    return make
+    fixture.__doc__ = make.__doc__
+    return pytest.fixture(fixture, name=name)
+
+
+make_section = _factory_fixture("make_section", factories.section)
+make_author = _factory_fixture("make_author", factories.author)
+make_article = _factory_fixture("make_article", factories.article)
+make_image = _factory_fixture("make_image", factories.image)
+make_series = _factory_fixture("make_series", factories.series)
+make_person = _factory_fixture("make_person", factories.person)
+make_role = _factory_fixture("make_role", factories.role)
+make_studio = _factory_fixture("make_studio", factories.studio)
+make_credit = _factory_fixture("make_credit", factories.credit)
 
 
 @pytest.fixture
 def shop(db):
-    return Retailer.objects.create(
+    return factories.retailer(
         name="Figure Depot", slug="depot", allowed_domains="figuredepot.example"
     )
 
 
 @pytest.fixture
 def make_item(shop):
-    def make(**fields):
-        fields = {
-            "name": "Rouge figure",
-            "retailer": shop,
-            "price": Decimal("189.90"),
-            "url": "https://figuredepot.example/rouge",
-        } | fields
-        tags = fields.pop("tags", [])
-        item = MerchItem.objects.create(**fields)
-        if tags:
-            item.tags.set(tags)
-        return item
-
-    return make
+    """A merch item, sold by ``shop`` unless told otherwise."""
+    return functools.partial(factories.merch_item, retailer=shop)
 
 
 @pytest.fixture
@@ -175,26 +120,32 @@ def roles(db):
 
 @pytest.fixture
 def editor(roles):
-    user = get_user_model().objects.create_user(
-        "ed", password="pw-editor-123", is_staff=True
-    )
-    user.groups.add(roles[EDITORS])
-    return user
+    return factories.staff_user("ed", "pw-editor-123", groups=[roles[EDITORS]])
 
 
 @pytest.fixture
 def writer(roles):
-    user = get_user_model().objects.create_user(
-        "wr", password="pw-writer-123", is_staff=True
-    )
-    user.groups.add(roles[WRITERS])
-    return user
+    return factories.staff_user("wr", "pw-writer-123", groups=[roles[WRITERS]])
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests marked slow go first, the longest first (the rest keep their
+    order): xdist deals the first tests out to its workers in turn, so the
+    long ones run side by side from the start, and the short ones fill in
+    around them, instead of one long test running on after everything else."""
+
+    def expected_seconds(item):
+        slow = item.get_closest_marker("slow")
+        return slow.kwargs.get("seconds", 1) if slow else 0
+
+    items.sort(key=expected_seconds, reverse=True)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -31,13 +31,6 @@ def code_for(hex_key: str, offset_steps: int = 0) -> str:
     return f"{totp(unhexlify(hex_key), drift=offset_steps):06d}"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """These tests log in through the form dozens of times; the real hasher
-    is slow on purpose, which is not what they are about."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def frozen(db):
     """Time that moves only when the test moves it."""

@@ -4,12 +4,10 @@ Without Chromium these tests are skipped, and the run's summary says so;
 with REQUIRE_BROWSER_TESTS=1 (set by .ci/run) a missing browser is a failure.
 """
 
-import io
 import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -76,6 +74,6 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_site(live_server, transactional_db):
-    call_command("load_demo", quiet_logins=True, stdout=io.StringIO())
+def demo_site(live_server, transactional_db, demo):
+    """The live server with the demo newsroom committed in its database."""
     return live_server.url

@@ -142,10 +142,11 @@ def reader_view(feed) -> str:
 
 
 @pytest.fixture
-def planted(live_server, transactional_db):
+def planted(live_server, transactional_db, demo):
     return plant_corpus()
 
 
+@pytest.mark.slow(seconds=45)
 def test_no_payload_runs_anywhere(browser, live_server, planted):
     origin = live_server.url
     context = browser.new_context(viewport={"width": 1280, "height": 900})

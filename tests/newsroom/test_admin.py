@@ -3,6 +3,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from newsroom.articles.models import Article
+from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +191,15 @@ def test_pasted_control_characters_are_dropped_on_save(
     assert article.dek == "It premieres in January."
     assert article.body == "Line one\nline two."
     assert sorted(t.name for t in article.tags.all()) == ["mecha", "release date"]
+
+
+def test_article_changelist_costs_the_same_with_twice_the_articles(
+    editor_client, make_article, make_author
+):
+    def add_articles():
+        for _ in range(5):
+            make_article(authors=[make_author(), make_author()], tags=["mecha"])
+
+    add_articles()
+    url = reverse("admin:newsroom_article_changelist")
+    assert_flat_queries(editor_client, url, add_articles)

@@ -1,6 +1,7 @@
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
@@ -30,8 +31,32 @@ def test_demo_loads_the_metallic_rouge_newsroom(client):
     assert "Metallic Rouge" in home
 
 
-def test_demo_loader_is_idempotent():
+def test_the_restored_demo_is_what_the_loader_makes(demo_snapshot):
+    """Tests get the demo from a snapshot (the ``demo`` fixture): it holds the
+    rows a fresh load makes, no more and no fewer."""
     load()
+    made_by_migrate = ("contenttypes.ContentType", "auth.Permission")
+    fresh = {
+        model._meta.label: model._base_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.label not in made_by_migrate
+    }
+    assert {label: n for label, n in fresh.items() if n} == demo_snapshot.counts()
+
+
+def test_the_restored_demo_has_its_pictures_on_disk(demo):
+    from newsroom.kernel.media.models import Image, Rendition
+
+    assert Image.objects.exists() and Rendition.objects.exists()
+    for image in Image.objects.all():
+        assert image.file.storage.exists(image.file.name), image.file.name
+    for rendition in Rendition.objects.all():
+        assert rendition.file.storage.exists(rendition.file.name), rendition.file.name
+
+
+def test_demo_loader_is_idempotent(demo):
+    """The demo fixture's rows are the loader's own; loading again changes
+    nothing."""
     counts = (Article.objects.count(), Series.objects.count(), Credit.objects.count())
     stamps = list(Article.objects.order_by("pk").values_list("updated_at", flat=True))
     output = load()
@@ -46,8 +71,7 @@ def test_demo_loader_is_idempotent():
     )
 
 
-def test_demo_logins_work_and_roles_differ():
-    load()
+def test_demo_logins_work_and_roles_differ(demo):
     editor = authenticate(username="editor", password="shimbun-editor")
     writer = authenticate(username="writer", password="shimbun-writer")
     assert editor.has_perm("newsroom.publish_article")

@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from newsroom.articles.models import Article
 from reviews.models import Review
-from series.models import Person, Series
+from series.models import Person, Series, SeriesStudio, Studio
+from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
 HOST = "127.0.0.1:8000"
@@ -924,3 +925,79 @@ def test_an_article_without_a_lead_image_still_gives_search_engines_one(
     (image,) = json.loads(data)["image"]
     assert image.startswith("http://127.0.0.1:8000/static/img/social-default")
     assert f'<meta property="og:image" content="{image}">' in html
+
+
+@pytest.fixture
+def growing_scopes(make_article, make_section, make_author, make_image):
+    """Four articles in every feed's scope and sitemap; ``grow()`` adds four
+    more, each with its own co-author, tag, section, series, studio and
+    person, its series in a season of its own."""
+    section = make_section(name="Features", slug="features")
+    author = make_author(name="Aiko Brandt", slug="aiko-brandt")
+    rouge = Series.objects.create(title="Metallic Rouge", slug="metallic-rouge")
+    image = make_image()
+    added = 0
+
+    def grow():
+        nonlocal added
+        for _ in range(4):
+            added += 1
+            other = Series.objects.create(
+                title=f"Series {added}",
+                slug=f"series-{added}",
+                premiere_date=date(2000 + added, 1, 10),
+            )
+            studio = Studio.objects.create(name=f"Studio {added}", slug=f"st-{added}")
+            SeriesStudio.objects.create(series=other, studio=studio)
+            article = make_article(
+                kind=Article.Kind.REVIEW,
+                section=section,
+                authors=[author, make_author()],
+                series=[rouge, other],
+                lead_image=image,
+                publish_at=timezone.now() - timedelta(minutes=added),
+            )
+            article.tags.set(["mecha", f"tag-{added}"])
+            article.people.add(
+                Person.objects.create(name=f"Person {added}", slug=f"p-{added}")
+            )
+            Review.objects.create(article=article, series=rouge, score=Decimal("8"))
+            make_article(publish_at=timezone.now() - timedelta(minutes=added))
+
+    grow()
+    return grow
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"{scope}{kind}/"
+        for scope in [
+            "/feeds/",
+            "/feeds/section/features/",
+            "/feeds/kind/review/",
+            "/feeds/series/metallic-rouge/",
+            "/feeds/tag/mecha/",
+            "/feeds/author/aiko-brandt/",
+        ]
+        for kind in ["rss", "atom"]
+    ]
+    + [
+        f"/sitemap-{name}.xml"
+        for name in [
+            "news",
+            "articles",
+            "sections",
+            "tags",
+            "authors",
+            "series",
+            "people",
+            "studios",
+            "seasons",
+        ]
+    ],
+)
+def test_feeds_and_sitemaps_cost_the_same_with_twice_the_items(
+    client, growing_scopes, path
+):
+    assert_flat_queries(client, path, growing_scopes)

@@ -362,8 +362,7 @@ def test_click_report_lists_items_and_articles(
     assert "start date comes after" in bad.content.decode()
 
 
-def test_demo_shop_post_shows_items_but_not_the_expired_one(client, db):
-    call_command("load_demo", quiet_logins=True, stdout=StringIO())
+def test_demo_shop_post_shows_items_but_not_the_expired_one(client, demo):
     html = client.get(
         "/articles/metallic-rouge-episode-1-and-new-merch/"
     ).content.decode()

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.articles.models import Article
+from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +171,27 @@ def test_query_count_does_not_grow_with_articles(
     client.get("/")  # steady state: banner and footer pages are cached
     with django_assert_max_num_queries(8):
         assert client.get(reverse(name, kwargs=kwargs)).status_code == 200
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PUBLIC_PAGES)
+def test_list_pages_cost_the_same_with_twice_the_articles(
+    client, make_article, make_section, make_author, make_image, name, kwargs
+):
+    """Five articles, then ten: each with its own co-author, tag and lead
+    picture's renditions, all on the first page of every list."""
+    section = make_section(slug="news", name="News")
+    aiko = make_author(slug="aiko", name="Aiko")
+    image = make_image()
+
+    def add_articles():
+        for _ in range(5):
+            article = make_article(
+                section=section, authors=[aiko, make_author()], lead_image=image
+            )
+            article.tags.set(["rouge", f"tag-{article.pk}"])
+
+    add_articles()
+    assert_flat_queries(client, reverse(name, kwargs=kwargs), add_articles)
 
 
 def test_article_page_query_count_is_fixed(

@@ -1,6 +1,6 @@
 """Reader search: ranking, typos and aliases, filters, snippets, safety, cost."""
 
-import re
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -14,6 +14,8 @@ from taggit.models import Tag, TaggedItem
 from newsroom.articles.models import Article
 from newsroom.articles.search import MAX_QUERY_LENGTH, Search, update_search_vector
 from series.models import Person, Series
+from tests import factories
+from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +37,6 @@ def search(client, q="", **filters):
 
 def titles(response) -> list[str]:
     return [article.title for article in response.context["articles"]]
-
-
-def make_series(**fields) -> Series:
-    slug = fields.pop("slug", None) or re.sub(r"\W+", "-", fields["title"].lower())
-    return Series.objects.create(slug=slug.strip("-"), **fields)
 
 
 # The page ------------------------------------------------------------------
@@ -103,7 +100,7 @@ def test_no_results_says_so_and_suggests_checking_spelling(client, make_article)
 
 
 def test_series_and_people_are_listed_with_links_above_articles(client, make_article):
-    rouge = make_series(title="Metallic Rouge")
+    rouge = factories.series(title="Metallic Rouge")
     person = Person.objects.create(name="Rouge Tester", slug="rouge-tester")
     make_article(title="Rouge returns", series=[rouge])
     html = search(client, "Rouge").content.decode()
@@ -149,7 +146,7 @@ def test_every_word_of_the_query_counts(client, make_article):
 
 @postgres_only
 def test_a_typo_finds_the_series_and_its_articles_on_postgres(client, make_article):
-    rouge = make_series(title="Metallic Rouge")  # no misspellings listed
+    rouge = factories.series(title="Metallic Rouge")  # no misspellings listed
     about = make_article(title="Episode 5 recap", series=[rouge])
     make_article(title="Unrelated gardening news")
     response = search(client, "Metallic Rogue")
@@ -167,7 +164,7 @@ def test_a_typo_in_a_headline_still_finds_the_article_on_postgres(client, make_a
 
 @sqlite_only
 def test_the_sqlite_fallback_forgives_typos_with_difflib(client, make_article):
-    rouge = make_series(title="Metallic Rouge")  # no misspellings listed
+    rouge = factories.series(title="Metallic Rouge")  # no misspellings listed
     about = make_article(title="Episode 5 recap", series=[rouge])
     make_article(title="Unrelated gardening news")
     response = search(client, "Metalic Rogue")
@@ -176,7 +173,7 @@ def test_the_sqlite_fallback_forgives_typos_with_difflib(client, make_article):
 
 
 def test_a_listed_misspelling_finds_the_series_and_its_articles(client, make_article):
-    kaiju = make_series(title="Kaiju No. 8", misspellings="Kaiju Number Eight")
+    kaiju = factories.series(title="Kaiju No. 8", misspellings="Kaiju Number Eight")
     about = make_article(title="Episode 5 recap", series=[kaiju])
     response = search(client, "kaiju number eight")
     assert response.context["series_results"] == [kaiju]
@@ -184,7 +181,9 @@ def test_a_listed_misspelling_finds_the_series_and_its_articles(client, make_art
 
 
 def test_one_word_of_a_misspelling_does_not_find_the_series(client):
-    make_series(title="Metallic Rouge", misspellings="Metallic Rogue\nMetallic red")
+    factories.series(
+        title="Metallic Rouge", misspellings="Metallic Rogue\nMetallic red"
+    )
     assert search(client, "red").context["series_results"] == []
 
 
@@ -195,7 +194,7 @@ def test_one_word_of_a_misspelling_does_not_find_the_series(client):
 def test_romaji_japanese_and_alias_lines_find_the_series_and_its_articles(
     client, make_article, query
 ):
-    frieren = make_series(
+    frieren = factories.series(
         title="Frieren: Beyond Journey's End",
         slug="frieren",
         title_romaji="Sousou no Frieren",
@@ -231,7 +230,7 @@ def test_people_are_found_by_name_native_name_and_alias(client, make_article):
 def gondolas(make_article, make_section):
     """Four gondola articles differing in kind, section, series and date."""
     news, reviews = make_section(slug="news"), make_section(slug="reviews")
-    series = make_series(title="Aria the Animation", slug="aria")
+    series = factories.series(title="Aria the Animation", slug="aria")
     return {
         "news": make_article(
             title="Gondola news", section=news, publish_at=_day(2024, 1, 10)
@@ -298,7 +297,7 @@ def test_an_unreadable_filter_is_reported_and_left_out(client, gondolas):
 
 
 def test_filter_choices_offer_only_series_with_live_coverage(client, gondolas):
-    make_series(title="Never covered", slug="never-covered")
+    factories.series(title="Never covered", slug="never-covered")
     html = search(client, "gondola").content.decode()
     assert 'value="aria"' in html
     assert 'value="never-covered"' not in html
@@ -412,7 +411,7 @@ def test_a_long_query_is_cut_to_the_limit_not_refused(client, make_article):
 
 
 def test_only_live_articles_are_ever_found(client, make_article):
-    rouge = make_series(title="Metallic Rouge")
+    rouge = factories.series(title="Metallic Rouge")
     later = timezone.now() + timedelta(days=2)
     Status = Article.Status
     hidden = [
@@ -547,11 +546,38 @@ def test_updating_the_vector_is_a_no_op_on_sqlite(
 MAX_QUERIES = 14 if connection.vendor == "postgresql" else 16
 
 
+def test_the_results_page_costs_the_same_with_twice_the_matches(
+    client, make_article, make_image
+):
+    """Three matching articles, series and people, then six: every one shown
+    (a page of articles, five names of each kind)."""
+    image = make_image()
+    found = itertools.count(1)
+
+    def add_matches():
+        for _ in range(3):
+            n = next(found)
+            series = factories.series(title=f"Metallic Rouge {n}")
+            person = Person.objects.create(name=f"Rouge Tester {n}", slug=f"tester-{n}")
+            article = make_article(
+                title=f"Metallic Rouge story {n}",
+                body=f"Rouge hunts android number {n}.",
+                lead_image=image,
+                series=[series],
+                tags=["mecha", f"tag-{n}"],
+            )
+            article.people.add(person)
+
+    add_matches()
+    url = reverse("newsroom:search") + "?q=rouge"
+    assert_flat_queries(client, url, add_matches)
+
+
 def test_the_results_page_costs_a_fixed_number_of_queries(
     client, make_section, make_author, make_image, django_assert_max_num_queries
 ):
     section, author = make_section(slug="news"), make_author()
-    rouge = make_series(title="Metallic Rouge", misspellings="Metallic Rogue")
+    rouge = factories.series(title="Metallic Rouge", misspellings="Metallic Rogue")
     Person.objects.create(name="Rouge Tester", slug="rouge-tester")
     image = make_image()
     now = timezone.now()

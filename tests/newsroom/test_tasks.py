@@ -44,6 +44,7 @@ def _manage(env, *args):
     return result.stdout.strip()
 
 
+@pytest.mark.slow(seconds=10)
 def test_worker_command_in_its_own_process_makes_the_renditions(tmp_path):
     """The embedded setup end to end: a committed upload, then `db_worker` as
     a separate process against the same (file) database."""

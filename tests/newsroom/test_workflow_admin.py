@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from newsroom.articles import services
 from newsroom.articles.models import Article, PreviewLink, Revision
+from tests import factories
 from tests.newsroom.test_admin import article_form_data
 
 pytestmark = pytest.mark.django_db
@@ -38,16 +39,14 @@ def form_data_from(response, **changes):
 
 
 @pytest.fixture
-def second_editor(roles, django_user_model):
-    user = django_user_model.objects.create_user(
+def second_editor(roles):
+    return factories.staff_user(
         "aiko",
-        password="pw-aiko-12345",
-        is_staff=True,
+        "pw-aiko-12345",
+        groups=[roles["Editors"]],
         first_name="Aiko",
         last_name="Brandt",
     )
-    user.groups.add(roles["Editors"])
-    return user
 
 
 def test_second_of_two_concurrent_saves_is_refused_and_keeps_its_text(

@@ -1,13 +1,13 @@
+import functools
+import itertools
 import json
 import re
 from datetime import timedelta
 from decimal import Decimal
-from io import StringIO
 
 import feedparser
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
@@ -15,13 +15,10 @@ from django.utils import timezone
 from newsroom.articles import services
 from reviews.models import Review
 from series.models import Series, SeriesStudio, Studio
+from tests import factories
+from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", quiet_logins=True, stdout=StringIO())
 
 
 @pytest.fixture
@@ -30,17 +27,10 @@ def rouge(db):
 
 
 @pytest.fixture
-def make_review(make_article, rouge):
-    def make(score="8", *, article=None, **fields):
-        article = article or make_article(kind="review")
-        return Review.objects.create(
-            article=article,
-            score=Decimal(score),
-            series=fields.pop("series", rouge),
-            **fields,
-        )
-
-    return make
+def make_review(rouge):
+    """A review (of a new review article unless given) of ``rouge`` unless
+    told otherwise."""
+    return functools.partial(factories.review, series=rouge)
 
 
 def jsonld_of(html):
@@ -305,6 +295,28 @@ def test_reviews_index_and_page_have_fixed_queries(
         assert client.get("/reviews/").status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(reviews[0].article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/reviews/", "/reviews/feed/rss/", "/reviews/feed/atom/"]
+)
+def test_review_lists_cost_the_same_with_twice_the_reviews(
+    client, make_review, make_article, make_image, path
+):
+    """Four reviews, then eight, each of its own series with its own section,
+    author and the lead picture's renditions."""
+    image = make_image()
+    shows = itertools.count(1)
+
+    def add_reviews():
+        for _ in range(4):
+            n = next(shows)
+            series = Series.objects.create(title=f"Show {n}", slug=f"show-{n}")
+            article = make_article(kind="review", lead_image=image, series=[series])
+            make_review(article=article, series=series)
+
+    add_reviews()
+    assert_flat_queries(client, path, add_reviews)
 
 
 # Feeds -----------------------------------------------------------------------

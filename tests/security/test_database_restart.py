@@ -472,6 +472,7 @@ def assert_saved_whole(saver: Saver, before: dict, after: dict):
     assert stored[-1] == after["title"]
 
 
+@pytest.mark.slow(seconds=20)
 def test_a_database_restart_shows_no_500_and_loses_no_acknowledged_save(
     site, postgres_cluster
 ):

@@ -425,6 +425,7 @@ def _area(route) -> str:
     return "admin" if route.name.startswith("admin:") else "site"
 
 
+@pytest.mark.slow(seconds=15)
 @pytest.mark.parametrize("area", ["site", "admin"])
 @pytest.mark.parametrize("role", ["anonymous", "writer", "editor"])
 def test_no_hostile_request_is_a_server_error(request, role, area, sample, caplog):

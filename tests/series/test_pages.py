@@ -1,9 +1,8 @@
+import itertools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from newsroom.articles.models import Article
@@ -18,13 +17,9 @@ from series.models import (
     SeriesStudio,
     WatchOption,
 )
+from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", quiet_logins=True, stdout=StringIO())
 
 
 def test_demo_series_page_shows_every_credit_and_cast_entry(client, demo):
@@ -307,3 +302,61 @@ def test_series_page_lists_the_newest_reviews_and_links_to_the_rest(client, big_
     html = response.content.decode()
     assert f'?kind=review&amp;series={series.slug}">All 60 reviews of' in html
     assert "Average score <strong>7.5/10</strong> from 60 reviews." in html
+
+
+@pytest.fixture
+def growing_encyclopedia(
+    make_series, make_person, make_role, make_studio, make_article, make_image
+):
+    """A series, a person, a studio and a season, each listing three items;
+    ``grow()`` adds three more of everything each page lists."""
+    winter = date(2024, 1, 10)
+    rouge = make_series(title="Rouge", slug="rouge", premiere_date=winter)
+    hori = make_person(slug="hori")
+    bones = make_studio(slug="bones")
+    image = make_image()
+    episodes = itertools.count(1)
+
+    def grow():
+        for _ in range(3):
+            other = make_series(premiere_date=winter)
+            SeriesStudio.objects.create(series=other, studio=bones)
+            WatchOption.objects.create(
+                series=other, platform="P", region="R", url="https://x.example/"
+            )
+            SeriesStudio.objects.create(series=rouge, studio=make_studio())
+            RelatedSeries.objects.create(
+                from_series=rouge, to_series=other, relation="studio"
+            )
+            for series, person in [(rouge, make_person()), (other, hori)]:
+                Credit.objects.create(series=series, person=person, role=make_role())
+                CastCredit.objects.create(
+                    series=series, person=person, character=f"Role of {person}"
+                )
+            number = next(episodes)
+            Episode.objects.create(series=rouge, number=number, air_at=timezone.now())
+            article = make_article(series=[rouge, other], lead_image=image)
+            article.people.add(hori)
+            Review.objects.create(
+                article=article, series=rouge, score=Decimal("7"), episode_from=number
+            )
+
+    grow()
+    return grow
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/series/",
+        "/series/rouge/",
+        "/series/rouge/coverage/",
+        "/people/hori/",
+        "/studios/bones/",
+        "/season/winter-2024/",
+    ],
+)
+def test_encyclopedia_pages_cost_the_same_with_twice_the_items(
+    client, growing_encyclopedia, path
+):
+    assert_flat_queries(client, path, growing_encyclopedia)
