@@ -8,14 +8,12 @@ happens at save time or in a background task queued then.
 """
 
 import re
-from io import StringIO
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -104,17 +102,12 @@ def read(django_capture_on_commit_callbacks):
     return request
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-    return get_user_model().objects
-
-
+@pytest.mark.slow(seconds=20)
 def test_reading_any_public_address_writes_nothing(demo, client, read):
     paths = _sitemap_paths(client) + _feed_paths(client) + FIXED_PUBLIC
     live = Article.objects.live().first()
     draft = Article.objects.filter(status="draft").first()
-    editor = demo.get(username="editor")
+    editor = get_user_model().objects.get(username="editor")
     link = services.preview_link_create(article=draft, user=editor)
     paths += [f"/articles/id/{live.pk}/", f"/preview/{link.token}/"]
     paths = [p for p in dict.fromkeys(paths) if not p.startswith(EXCLUDED_PREFIXES)]
@@ -164,12 +157,13 @@ def _admin_paths() -> list[str]:
     return list(dict.fromkeys(paths))
 
 
+@pytest.mark.slow(seconds=20)
 def test_reading_the_admin_writes_nothing_but_session_bookkeeping(demo, read):
     """As an editor and as a writer (to whom many pages answer 403)."""
     offenders = {}
     for username in ["editor", "writer"]:
         client = Client()
-        client.force_login(demo.get(username=username))
+        client.force_login(get_user_model().objects.get(username=username))
         session_writes = 0
         for path in _admin_paths():
             for method in ("get", "head"):
