@@ -56,7 +56,7 @@ dev: install
 
 ## Run the whole test suite (browser tests run when Chromium is installed)
 test: install
-	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 ## Debian's Chromium for the browser tests (apt-get; run as root or with sudo)
 browser:
