@@ -12,10 +12,11 @@ feed reader shows it, parsed by feedparser with its own sanitising off.
 """
 
 from html import escape
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode, urlsplit
 
 import feedparser
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import Client
 
 from newsroom.kernel.sitewide.views import BANNER_COOKIE
@@ -105,6 +106,16 @@ class Watch:
         return response
 
 
+def serve_static(route):
+    """Answer a /static/ request from the file the static finders find."""
+    name = unquote(urlsplit(route.request.url).path).removeprefix("/static/")
+    found = finders.find(name)
+    if found is None:
+        route.fulfill(status=404, body="")
+    else:
+        route.fulfill(path=found)
+
+
 def words(text: str) -> str:
     """Text with every run of white space made one space."""
     return " ".join(text.split())
@@ -154,6 +165,9 @@ def test_no_payload_runs_anywhere(browser, live_server, planted):
     # as a missing file would), sparing the test server hundreds of files.
     # (Only the uploads under /media/, not the admin's /admin/media/ pages.)
     context.route(f"{origin}/media/**", lambda route: route.abort())
+    # The site's own CSS and scripts come straight from the source files: they
+    # still run on every page, but the test server renders only the pages.
+    context.route(f"{origin}/static/**", serve_static)
     page = context.new_page()
     watch = Watch(page)
 
