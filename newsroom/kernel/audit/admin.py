@@ -8,7 +8,7 @@ from .models import AuditEntry
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ["at", "user", "action", "content_type", "object_repr"]
-    list_filter = ["action", "content_type"]
+    list_filter = ["action", ("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["user", "content_type"]
     search_fields = ["object_repr", "action", "user__username", "detail"]
     date_hierarchy = "at"
