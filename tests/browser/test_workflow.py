@@ -19,7 +19,12 @@ def test_writer_submits_and_editor_publishes_in_the_admin(page, demo_site):
     change = f"{demo_site}/admin/newsroom/article/{draft.pk}/change/"
 
     log_in(page, demo_site, "writer", "shimbun-writer")
-    page.goto(change)
+    # The writer's inbox on the admin index lists the draft and opens it.
+    page.goto(demo_site + "/admin/")
+    drafts = page.locator(".dashboard .module").filter(has_text="My drafts")
+    drafts.get_by_role("link", name=draft.title).click()
+    page.wait_for_load_state()
+    assert page.url == change
     assert page.locator("button[value=publish]").count() == 0
     page.fill("#id_dek", "The distributor confirmed the dub cast.")
     page.click("button[name=_move][value=submit]")
