@@ -51,6 +51,17 @@ class ImageAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("renditions")
 
+    def has_change_permission(self, request, obj=None):
+        """Whoever may change images edits their own uploads; the library's
+        keepers (``change_any_image``) edit everyone's."""
+        if not super().has_change_permission(request, obj):
+            return False
+        return (
+            obj is None
+            or obj.uploaded_by_id == request.user.pk
+            or request.user.has_perm("media.change_any_image")
+        )
+
     def _smallest(self, obj):
         widths = [r for r in obj.renditions.all() if r.kind == "width"]
         return min(widths, key=lambda r: (r.format != "webp", r.width), default=None)

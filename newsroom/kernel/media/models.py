@@ -98,6 +98,9 @@ class Image(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("change_any_image", "Can change images that others uploaded"),
+        ]
 
     def __str__(self):
         return self.title

@@ -4,7 +4,10 @@ from newsroom.site.roles import ensure_roles
 
 
 class Command(BaseCommand):
-    help = "Create or refresh the Writers and Editors groups and their permissions."
+    help = (
+        "Create or refresh the Writers, Editors and Admins groups and their "
+        "permissions (newsroom/site/roles.py says who may do what)."
+    )
 
     def handle(self, *args, **options):
         groups = ensure_roles()
