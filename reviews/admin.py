@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -8,17 +10,39 @@ from .models import Review
 
 
 class ReviewFormSet(BaseInlineFormSet):
+    #: Set on save when the article stopped being a review; the article admin
+    #: shows it to the editor.
+    removed_message = ""
+
+    def _is_review(self) -> bool:
+        return getattr(self.instance, "kind", None) == "review"
+
     def clean(self):
         super().clean()
-        filled = any(
-            form.has_changed() and not self._should_delete_form(form)
-            for form in self.forms
+        new_rows = any(
+            form.has_changed() and form.instance.pk is None for form in self.forms
         )
-        if filled and getattr(self.instance, "kind", None) != "review":
+        if new_rows and not self._is_review():
             raise ValidationError(
                 "The score box only applies to reviews: set the kind to Review, "
                 "or clear these fields."
             )
+
+    def save(self, commit=True):
+        if self._is_review():
+            return super().save(commit=commit)
+        self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
+        stored = Review.objects.filter(article=self.instance).first()
+        if stored is not None:
+            # The admin's history names what was deleted: a copy keeps the key.
+            self.deleted_objects = [copy.copy(stored)]
+            stored.delete()
+            score = f" (score {stored.score_label})" if stored.score_label else ""
+            self.removed_message = (
+                f"The score box{score} was removed: a "
+                f"{self.instance.get_kind_display().lower()} has no score."
+            )
+        return []
 
 
 class ReviewInline(admin.StackedInline):

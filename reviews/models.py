@@ -116,8 +116,39 @@ class Review(models.Model):
             )
         if self.season_number and self.episode_from:
             errors["season_number"] = "Review a season or episodes, not both."
+        errors.update(self._clean_scope())
         if errors:
             raise ValidationError(errors)
+
+    def _clean_scope(self) -> dict[str, str]:
+        """What was reviewed must fit the review's type and the series."""
+        errors = {}
+        kind = self.get_review_type_display().lower()
+        if self.review_type == self.Type.FINAL:
+            if self.episode_from or self.episode_to:
+                errors["episode_from"] = (
+                    "A full-series review covers every episode: clear the "
+                    "episode numbers, or choose “Episode review” or “First "
+                    "impressions”."
+                )
+            if self.season_number:
+                errors["season_number"] = (
+                    "A full-series review covers the whole series: clear the "
+                    "season, or choose “Season review”."
+                )
+        elif self.review_type == self.Type.EPISODE and not self.episode_from:
+            errors["episode_from"] = f"An {kind} needs the episode it reviews."
+        elif self.review_type == self.Type.SEASON and not self.season_number:
+            errors["season_number"] = f"A {kind} needs the season it reviews."
+        if self.season_number and self.season_number > 1 and self.series_id:
+            # A series record is one season; a later season is its own record,
+            # linked to this one as a sequel.
+            errors["season_number"] = (
+                f"{self.series} is one season in the encyclopedia; a later "
+                "season is a series record of its own (linked as a sequel): "
+                "choose that series and season 1, or leave the season empty."
+            )
+        return errors
 
     @property
     def stars(self) -> list[str]:

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from newsroom.kernel.extensions import content_changed
 from newsroom.kernel.forms import EditorTextForm, tag_field
+from newsroom.kernel.slugs.admin import SlugSuggestionAdmin
 
 from .models import (
     JAPAN,
@@ -157,7 +158,7 @@ class SeriesAdminForm(EditorTextForm):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = SeriesAdminForm
     list_display = [
         "title",
@@ -176,7 +177,6 @@ class SeriesAdmin(admin.ModelAdmin):
         "misspellings",
         "slug",
     ]
-    prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["season_label"]
     autocomplete_fields = ["key_art"]
     save_on_top = True
@@ -242,11 +242,11 @@ class SeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Studio)
-class StudioAdmin(admin.ModelAdmin):
+class StudioAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = EditorTextForm
     list_display = ["name", "native_name", "founded"]
     search_fields = ["name", "native_name", "aliases"]
-    prepopulated_fields = {"slug": ["name"]}
+    slug_source = "name"
 
 
 class PersonCreditInline(JoinedInline):
@@ -276,20 +276,20 @@ class PersonCastInline(JoinedInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = EditorTextForm
     list_display = ["name", "native_name"]
     search_fields = ["name", "native_name", "aliases"]
-    prepopulated_fields = {"slug": ["name"]}
+    slug_source = "name"
     autocomplete_fields = ["photo"]
     inlines = [PersonCreditInline, PersonCastInline]
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = EditorTextForm
     list_display = ["name", "department", "position"]
     list_editable = ["position"]
     list_filter = ["department"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    slug_source = "name"

@@ -3,6 +3,7 @@ from functools import partial
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -27,7 +28,9 @@ from newsroom.articles.views import article_page_context
 from newsroom.kernel.forms import EditorTextForm, tag_field
 from newsroom.kernel.media.models import Image
 from newsroom.kernel.sitewide import selectors as sitewide
+from newsroom.kernel.slugs.admin import SlugSuggestionAdmin
 from newsroom.kernel.text import positive_int
+from series.models import Series
 
 TAG_SUGGESTIONS = 20
 
@@ -141,12 +144,12 @@ class MoveForm(forms.Form):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = EditorTextForm
     list_display = ["name", "slug", "position", "in_navigation", "article_count"]
     list_editable = ["position", "in_navigation"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    slug_source = "name"
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_articles=Count("articles"))
@@ -157,12 +160,12 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = EditorTextForm
     list_display = ["name", "job_title", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "job_title", "user__username"]
-    prepopulated_fields = {"slug": ["name"]}
+    slug_source = "name"
     autocomplete_fields = ["user", "photo"]
 
 
@@ -172,6 +175,7 @@ class CorrectionInline(admin.TabularInline):
     extra = 0
     fields = ["created_at", "kind", "note"]
     verbose_name = "correction or update shown to readers"
+    verbose_name_plural = "corrections and updates shown to readers"
 
     def has_add_permission(self, request, obj=None):
         return services.is_editor(request.user)
@@ -210,7 +214,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -227,7 +231,6 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "dek", "slug", "authors__name", "tags__name"]
     date_hierarchy = "publish_at"
     ordering = ["-updated_at"]
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["authors", "series", "people", "section", "lead_image"]
     actions = [
         "submit_selected",
@@ -240,7 +243,20 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["admin/newsroom.css"]}
-        js = ["admin/newsroom-presence.js", "admin/newsroom-editor.js"]
+        # Deferred: the admin prints Media in <head>, before the form exists.
+        js = [
+            forms.Script("admin/newsroom-presence.js", defer=True),
+            forms.Script("admin/newsroom-editor.js", defer=True),
+        ]
+
+    def slug_hints(self, request, data):
+        """A taken slug first tries the article's series: “…-metallic-rouge”."""
+        ids = [value for value in data.getlist("series") if value.isdigit()][:5]
+        return tuple(
+            Series.objects.filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("slug", flat=True)
+        )
 
     def get_inlines(self, request, obj):
         # Other apps add theirs (reviews: the score box) through
@@ -297,11 +313,32 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
-        if obj is None or services.is_editor(request.user):
-            return True
-        return obj.status == Article.Status.DRAFT and services.is_owner(
-            request.user, obj
+        return obj is None or services.can_delete(request.user, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """An article's own history (workflow log, revisions, corrections,
+        preview links, score box) goes with it: whoever may delete the
+        article needs no permission on each of those rows."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
         )
+        owned = {
+            relation.related_model._meta.verbose_name
+            for relation in Article._meta.related_objects
+            if relation.on_delete is models.CASCADE
+        }
+        perms_needed = perms_needed - owned
+        if not all(services.can_delete(request.user, obj) for obj in objs):
+            # The bulk action asks once for the whole selection.
+            perms_needed.add(Article._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        services.article_delete(article=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            services.article_delete(article=article, user=request.user)
 
     def has_publish_permission(self, request):
         return services.is_editor(request.user)
@@ -348,7 +385,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Correction:
-            return super().save_formset(request, form, formset, change)
+            super().save_formset(request, form, formset, change)
+            # An inline box that removed itself (a score box on an article
+            # that is no longer a review) says so.
+            if getattr(formset, "removed_message", ""):
+                self.message_user(request, formset.removed_message, messages.WARNING)
+            return
         # A new note goes through the correction service (dated, signed and
         # audited); edits and removals of earlier notes are part of the save.
         for correction in formset.save(commit=False):
@@ -421,8 +463,13 @@ class ArticleAdmin(admin.ModelAdmin):
         # editor with a POST to the presence view as soon as it loads.
         others = services.editing_others(article=article, user=request.user)
         can_share = services.can_share(request.user, article)
+        moves = services.available_moves(request.user, article)
         return {
-            "moves": services.available_moves(request.user, article),
+            "moves": moves,
+            # One time input serves every move that can take a time.
+            "offers_time": any(
+                move.needs_time or move.name == "approve" for move in moves
+            ),
             "article_state": services.effective_state(article),
             "others_editing": others,
             "transitions": article.transitions.select_related("user")[:20],

@@ -13,17 +13,18 @@ from django.utils.html import format_html
 
 from newsroom.articles import services
 from newsroom.kernel.forms import EditorTextForm, tag_field
+from newsroom.kernel.slugs.admin import SlugSuggestionAdmin
 
 from . import links
 from .models import MerchClick, MerchItem, Retailer
 
 
 @admin.register(Retailer)
-class RetailerAdmin(admin.ModelAdmin):
+class RetailerAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = EditorTextForm
     list_display = ["name", "domain_list"]
     search_fields = ["name", "allowed_domains"]
-    prepopulated_fields = {"slug": ["name"]}
+    slug_source = "name"
 
     @admin.display(description="allowed domains")
     def domain_list(self, obj):

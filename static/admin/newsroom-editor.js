@@ -2,11 +2,24 @@
 // insertion, and the syntax help beside the field.
 (function () {
   "use strict";
-  // The score box belongs to reviews only: follow the kind while adding.
+  // The score box belongs to reviews only: follow the kind. A stored score
+  // box stays in sight with a warning, since saving as another kind deletes it.
   var kind = document.getElementById("id_kind");
   var scoreBox = document.getElementById("review-group");
   if (kind && scoreBox) {
-    var follow = function () { scoreBox.hidden = kind.value !== "review"; };
+    var initial = document.getElementById("id_review-INITIAL_FORMS");
+    var stored = !!initial && initial.value !== "0";
+    var warning = document.createElement("p");
+    warning.className = "errornote score-box-warning";
+    warning.setAttribute("role", "status");
+    warning.textContent = "Saving with this kind deletes the score box below: " +
+      "only reviews have a score. Set the kind back to Review to keep it.";
+    scoreBox.insertBefore(warning, scoreBox.firstChild);
+    var follow = function () {
+      var review = kind.value === "review";
+      scoreBox.hidden = !review && !stored;
+      warning.hidden = review || !stored;
+    };
     kind.addEventListener("change", follow);
     follow();
   }

@@ -186,6 +186,86 @@ def test_score_box_only_on_review_forms(editor_client, make_article, make_review
     assert 'id="review-group"' in review_form.content.decode()
 
 
+# What was reviewed must fit the type and the series ----------------------------
+
+
+@pytest.mark.parametrize(
+    "fields, field, words",
+    [
+        ({"review_type": "final", "episode_from": 13}, "episode_from", "full-series"),
+        ({"review_type": "final", "season_number": 1}, "season_number", "whole"),
+        ({"review_type": "episode"}, "episode_from", "needs the episode"),
+        ({"review_type": "season"}, "season_number", "needs the season"),
+        ({"review_type": "season", "season_number": 3}, "season_number", "one season"),
+    ],
+)
+def test_what_was_reviewed_must_fit_the_type(make_review, fields, field, words):
+    review = make_review()
+    for name, value in fields.items():
+        setattr(review, name, value)
+    with pytest.raises(ValidationError) as error:
+        review.full_clean()
+    assert words in " ".join(error.value.message_dict[field])
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"review_type": "final"},
+        {"review_type": "episode", "episode_from": 13},
+        {"review_type": "first", "episode_from": 1, "episode_to": 4},
+        {"review_type": "season", "season_number": 1},
+    ],
+)
+def test_reviews_that_fit_their_type_are_accepted(make_review, fields):
+    review = make_review()
+    for name, value in fields.items():
+        setattr(review, name, value)
+    review.full_clean()
+
+
+def test_a_writer_fills_the_score_box_of_their_own_review(
+    client, writer, make_section, make_author, rouge
+):
+    """Writers had no permission on the score box, so a critic could not
+    score their own review."""
+    own = make_author(name="Critic", user=writer)
+    client.force_login(writer)
+    form = client.get(reverse("admin:newsroom_article_add")).content.decode()
+    assert 'name="review-0-score"' in form
+    data = {
+        "title": "Metallic Rouge, episode 1",
+        "slug": "",
+        "dek": "A gorgeous opener.",
+        "body": "It looks **great**.",
+        "kind": "review",
+        "section": make_section().pk,
+        "authors": [own.pk],
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "embargo_until_0": "",
+        "embargo_until_1": "",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "review-TOTAL_FORMS": "1",
+        "review-INITIAL_FORMS": "0",
+        "review-0-review_type": "episode",
+        "review-0-score": "7.5",
+        "review-0-verdict": "Confident and confusing.",
+        "review-0-pros": "Fluid action",
+        "review-0-cons": "Jargon",
+        "review-0-series": rouge.pk,
+        "review-0-episode_from": "1",
+        "review-0-reviewed_from": "Screener from the distributor",
+        "_save": "Save",
+    }
+    response = client.post(reverse("admin:newsroom_article_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    review = Review.objects.get(article__slug="metallic-rouge-episode-1")
+    assert review.score == Decimal("7.5")
+    assert review.reviewed_from == "Screener from the distributor"
+
+
 # Series aggregate -------------------------------------------------------------
 
 

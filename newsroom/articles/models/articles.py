@@ -145,7 +145,11 @@ class Article(RemembersOldSlugs):
         Section, on_delete=models.PROTECT, related_name="articles"
     )
     authors = models.ManyToManyField(
-        "newsroom.Author", related_name="articles", verbose_name="bylines"
+        "newsroom.Author",
+        related_name="articles",
+        verbose_name="bylines",
+        blank=True,
+        help_text="Leave empty to sign it with your own byline when you save.",
     )
     series = models.ManyToManyField(
         "series.Series",

@@ -11,7 +11,12 @@ is re-exported here so callers write ``services.article_transition(...)``.
 """
 
 from .corrections import article_add_correction, article_sync_revised_at
-from .editing import ArticleRelations, article_create, article_update
+from .editing import (
+    ArticleRelations,
+    article_create,
+    article_delete,
+    article_update,
+)
 from .presence import editing_leave, editing_others, editing_touch
 from .previews import can_share, preview_link_create, preview_link_revoke
 from .rendering import refresh_embedding_articles_later, refresh_for_change
@@ -29,6 +34,7 @@ from .workflow import (
     Move,
     article_transition,
     available_moves,
+    can_delete,
     can_edit,
     effective_state,
     is_editor,
@@ -45,12 +51,14 @@ __all__ = [
     "Move",
     "article_add_correction",
     "article_create",
+    "article_delete",
     "article_record_revision",
     "article_restore_revision",
     "article_sync_revised_at",
     "article_transition",
     "article_update",
     "available_moves",
+    "can_delete",
     "can_edit",
     "can_share",
     "editing_leave",

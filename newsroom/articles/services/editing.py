@@ -16,11 +16,12 @@ from django.db.models import F
 
 from newsroom.kernel.audit import log as audit
 
+from .. import scheduling
 from ..models import Article, Author
 from ..rendering import refresh_embedding_articles
 from .corrections import article_sync_revised_at
 from .revisions import article_record_revision
-from .workflow import can_edit, is_editor
+from .workflow import can_delete, can_edit, is_editor
 
 
 @dataclass(frozen=True)
@@ -133,3 +134,23 @@ def article_update(
         article, user=user, relations=relations, note=note, action="article_update"
     )
     return article
+
+
+@transaction.atomic
+def article_delete(*, article: Article, user) -> None:
+    """Delete an article with its own history (workflow log, revisions,
+    corrections, preview links, score box). The audit log keeps a line that
+    it existed, and articles that embedded it are re-rendered without it."""
+    stored = Article.objects.select_for_update().get(pk=article.pk)
+    if not can_delete(user, stored):
+        raise PermissionDenied("You cannot delete this article.")
+    key = f"article:{stored.pk}"
+    audit.record(
+        user=user,
+        action="article_delete",
+        obj=stored,
+        detail=f"“{stored.title}” ({stored.state_label.lower()}), /{stored.slug}/",
+    )
+    stored.delete()
+    scheduling.forget_next_scheduled()
+    refresh_embedding_articles(key=key)

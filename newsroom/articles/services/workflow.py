@@ -112,6 +112,15 @@ def can_edit(user, article: Article) -> bool:
     return article.status == Status.DRAFT and is_owner(user, article)
 
 
+def can_delete(user, article: Article) -> bool:
+    """Editors delete anything; writers only their own drafts."""
+    if not user.has_perm("newsroom.delete_article"):
+        return False
+    if is_editor(user):
+        return True
+    return article.status == Status.DRAFT and is_owner(user, article)
+
+
 def available_moves(user, article: Article) -> list[Move]:
     """The moves this user may make on this article now."""
     state = effective_state(article)

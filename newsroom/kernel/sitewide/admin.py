@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from newsroom.kernel.forms import EditorTextForm
 
+from ..slugs.admin import SlugSuggestionAdmin
 from .models import Banner, Page
 
 
@@ -16,9 +17,8 @@ class BannerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = EditorTextForm
     list_display = ["title", "slug", "in_footer", "position", "updated_at"]
     list_editable = ["in_footer", "position"]
     search_fields = ["title", "body"]
-    prepopulated_fields = {"slug": ["title"]}
