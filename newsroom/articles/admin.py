@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Case, Count, When
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -552,11 +552,23 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
             self.has_add_permission(request) or self.has_change_permission(request)
         ):
             raise PermissionDenied
-        term = request.GET.get("term", "").strip()[:100]
+        term = " ".join(request.GET.get("term", "").split())[:100]
         tags = Tag.objects.order_by("name")
         if term:
-            tags = tags.filter(name__icontains=term)
+            # The exact tag first, then those starting with the term, then
+            # the rest that contain it.
+            tags = tags.filter(name__icontains=term).order_by(
+                Case(
+                    When(name__iexact=term, then=0),
+                    When(name__istartswith=term, then=1),
+                    default=2,
+                ),
+                "name",
+            )
         names = list(tags.values_list("name", flat=True)[:TAG_SUGGESTIONS])
+        if term and term.casefold() not in {name.casefold() for name in names}:
+            # What was typed is a tag of its own, offered first: Enter takes it.
+            names.insert(0, term)
         return JsonResponse(
             {
                 "results": [{"id": name, "text": name} for name in names],

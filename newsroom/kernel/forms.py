@@ -43,6 +43,10 @@ class TagAutocompleteWidget(AutocompleteSelectMultiple):
     def get_url(self):
         return reverse("admin:newsroom_tag_autocomplete")
 
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["admin/tag-box.js"])
+
     def optgroups(self, name, value, attrs=None):
         options = [
             self.create_option(name, tag, tag, True, index)

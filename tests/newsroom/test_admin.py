@@ -152,9 +152,25 @@ def test_tag_autocomplete_suggests_matching_names(editor_client):
     response = editor_client.get(
         reverse("admin:newsroom_tag_autocomplete"), {"term": "me"}
     )
+    # What was typed comes first, as a tag of its own (Enter takes it).
     assert response.json()["results"] == [
+        {"id": "me", "text": "me"},
         {"id": "Mecha", "text": "Mecha"},
         {"id": "Metallic Rouge", "text": "Metallic Rouge"},
+    ]
+
+
+def test_tag_autocomplete_puts_the_exact_tag_first_then_prefixes(editor_client):
+    for name in ["episode review", "review", "reviews roundup", "first review"]:
+        Tag.objects.create(name=name, slug=name.replace(" ", "-"))
+    response = editor_client.get(
+        reverse("admin:newsroom_tag_autocomplete"), {"term": " Review "}
+    )
+    assert [r["text"] for r in response.json()["results"]] == [
+        "review",
+        "reviews roundup",
+        "episode review",
+        "first review",
     ]
 
 
