@@ -80,7 +80,7 @@ class MerchItemAdmin(admin.ModelAdmin):
         "link_status",
         "click_total",
     ]
-    list_display_links = ["thumbnail", "name"]
+    list_display_links = ["name"]
     list_filter = [ActiveFilter, "retailer", "link_status", "in_stock", "currency"]
     list_select_related = ["retailer", "series", "image"]
     search_fields = ["name", "retailer__name", "series__title", "url"]
@@ -106,7 +106,7 @@ class MerchItemAdmin(admin.ModelAdmin):
             .prefetch_related("image__renditions")
         )
 
-    @admin.display(description="")
+    @admin.display(description="picture")
     def thumbnail(self, obj):
         if obj.image is None:
             return "–"

@@ -35,7 +35,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     form = ImageAdminForm
     list_display = ["thumbnail", "title", "credit", "size", "embed", "rights_expire_on"]
-    list_display_links = ["thumbnail", "title"]
+    list_display_links = ["title"]
     search_fields = ["title", "alt_text", "caption", "credit", "source"]
     list_filter = ["processing", "rights_expire_on"]
     date_hierarchy = "created_at"
@@ -81,7 +81,7 @@ class ImageAdmin(admin.ModelAdmin):
             )
         return None
 
-    @admin.display(description="")
+    @admin.display(description="picture")
     def thumbnail(self, obj):
         state = self._processing_state(obj)
         if state is not None:
