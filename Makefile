@@ -22,10 +22,12 @@ install: $(VENV)/.installed
 
 # The demo runs as production does (DEBUG off: the site's own error pages,
 # compressed static files) but over plain HTTP on this machine. Its secret key
-# is made once and kept inside the virtualenv.
+# is made once and kept inside the virtualenv. With no mail server assumed,
+# notification e-mail is printed by the worker unless EMAIL_BACKEND says otherwise.
+DEMO_MAIL = EMAIL_BACKEND=$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}
 DEMO_ENV = DEBUG=0 SERVE_MEDIA=1 SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 \
 	SECURE_HSTS_SECONDS=0 SECRET_KEY="$$(cat $(VENV)/demo-secret-key)" \
-	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)}
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(DEMO_MAIL)
 
 # The background worker (renditions of new uploads) runs beside the server
 # and is stopped by its PID when the server stops.
@@ -51,8 +53,8 @@ demo: install $(VENV)/demo-secret-key
 dev: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(WITH_WORKER) \
-	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(DEMO_MAIL) $(WITH_WORKER) \
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(DEMO_MAIL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (browser tests run when Chromium is installed)
 test: install

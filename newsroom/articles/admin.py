@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
-from newsroom.articles import services
+from newsroom.articles import calendar, services
 from newsroom.articles.body.embeds import render_body
 from newsroom.articles.extensions import ARTICLE_ADMIN_INLINES
 from newsroom.articles.models import (
@@ -493,6 +493,11 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
             return self.admin_site.admin_view(func)
 
         extra = [
+            path(
+                "calendar/",
+                view(partial(calendar.calendar_view, model_admin=self)),
+                name="newsroom_article_calendar",
+            ),
             path(
                 "tag-autocomplete/",
                 view(self.tag_autocomplete),

@@ -34,3 +34,7 @@ FEED_CONTENT_PREFIX = ExtensionPoint("feed content prefix", "Feed content prefix
 
 #: Admin inline classes added to the article form (reviews: the score box).
 ARTICLE_ADMIN_INLINES = ExtensionPoint("article admin inlines", "Article form inlines.")
+
+#: ``moved(transition)``: called once a workflow move has been committed, with
+#: its ``Transition`` (notifications: tell the writers or the editors).
+ARTICLE_MOVED = ExtensionPoint("article moved", "After a committed workflow move.")

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "newsroom.articles",
     "reviews",
     "newsroom.merch",
+    "newsroom.notifications",
     "newsroom.site",
 ]
 
@@ -355,11 +356,20 @@ PERMISSIONS_POLICY = {
 ADMINS = [parseaddr(entry) for entry in env_list("ADMINS", "")]
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "shimbun@localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", SERVER_EMAIL)
+# Notification e-mail and error mail go through SMTP; `make demo` and `make dev`
+# print them on the worker's console instead (EMAIL_BACKEND), since no mail
+# server is assumed on the machine.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A mail server that does not answer holds up a worker for this long at most.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 
 LOGGING = {
     "version": 1,

@@ -152,6 +152,8 @@ def _admin_paths() -> list[str]:
         reverse("admin:autocomplete")
         + "?app_label=newsroom&model_name=article&field_name=authors&term=a",
         reverse("admin:newsroom_article_changelist") + "?state=scheduled",
+        reverse("admin:newsroom_article_calendar") + "?view=day",
+        reverse("admin:newsroom_article_calendar") + "?date=2024-01-08",
         reverse("admin:audit_auditentry_changelist"),
     ]
     return list(dict.fromkeys(paths))

@@ -9,6 +9,7 @@ user may do; buttons merely mirror ``available_moves``.
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial, update_wrapper
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,7 +19,7 @@ from django.utils import timezone
 from newsroom.kernel.audit import log as audit
 
 from .. import scheduling
-from ..extensions import PUBLISH_CHECKS
+from ..extensions import ARTICLE_MOVED, PUBLISH_CHECKS
 from ..models import (
     Article,
     Transition,
@@ -225,7 +226,7 @@ def article_transition(
     article.version = F("version") + 1
     article.save(update_fields=fields)
     article.refresh_from_db()
-    Transition.objects.create(
+    transition = Transition.objects.create(
         article=article,
         user=user,
         action=move.name,
@@ -242,6 +243,10 @@ def article_transition(
     )
     scheduling.forget_next_scheduled()
     refresh_embedding_articles(key=f"article:{article.pk}")
+    # Once the move is committed; a failing listener is logged, never undoes it.
+    for listener in ARTICLE_MOVED:
+        announce = update_wrapper(partial(listener, transition=transition), listener)
+        transaction.on_commit(announce, robust=True)
     return article
 
 

@@ -737,3 +737,15 @@ DRAFTS = [
         "is confirmed by the distributor.",
     },
 ]
+
+# What the demo writer finds under Notifications: an editor's note on the draft.
+NOTIFICATIONS = [
+    {
+        "recipient": "writer",
+        "actor": "editor",
+        "article": "metallic-rouge-english-dub-cast",
+        "event": "sent_back",
+        "comment": "Name the dub studio and the ADR director, and link the distributor's announcement.",
+        "created_at": at(2024, 2, 2, 10, 15),
+    },
+]

@@ -17,6 +17,7 @@ from newsroom.kernel.media.processing import image_process
 from newsroom.kernel.media.services import image_store
 from newsroom.kernel.sitewide.models import Banner, Page
 from newsroom.merch.models import MerchItem, Retailer
+from newsroom.notifications.models import Notification
 from newsroom.site.demo import content as demo
 from newsroom.site.demo.art import draw_art
 from newsroom.site.roles import EDITORS, WRITERS, ensure_roles
@@ -80,6 +81,7 @@ class Command(BaseCommand):
             created += self._article(data, sections, authors, series, people, True)
         for data in demo.DRAFTS:
             created += self._article(data, sections, authors, series, people, False)
+        self._notifications(users)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo newsroom ready: {created} new article(s), "
@@ -163,6 +165,19 @@ class Command(BaseCommand):
             lambda m: f"{m[1]}{self.images[m[2]].pk}" if m[2] in self.images else m[0],
             body,
         )
+
+    def _notifications(self, users):
+        for data in demo.NOTIFICATIONS:
+            Notification.objects.get_or_create(
+                recipient=users[data["recipient"]],
+                article=Article.objects.get(slug=data["article"]),
+                event=data["event"],
+                defaults={
+                    "actor": users[data["actor"]],
+                    "comment": data["comment"],
+                    "created_at": data["created_at"],
+                },
+            )
 
     def _users(self, groups):
         User = get_user_model()
