@@ -20,6 +20,8 @@ NONE, VIEW, ADD, FULL = "none", "view", "add", "full"
 ACCESS = {
     WRITERS: {
         "newsroom.article": FULL,
+        # Everyone reads their own notifications, and nobody writes them.
+        "notifications.notification": VIEW,
         "newsroom.section": VIEW,
         "newsroom.author": VIEW,
         "newsroom.transition": NONE,
@@ -44,6 +46,7 @@ ACCESS = {
     },
     EDITORS: {
         "newsroom.article": FULL,
+        "notifications.notification": VIEW,
         "newsroom.section": FULL,
         "newsroom.author": FULL,
         "newsroom.transition": VIEW,
