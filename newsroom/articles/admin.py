@@ -15,7 +15,7 @@ from taggit.models import Tag
 
 from newsroom.articles import calendar, services
 from newsroom.articles.body.embeds import render_body
-from newsroom.articles.extensions import ARTICLE_ADMIN_INLINES
+from newsroom.articles.extensions import ARTICLE_ADMIN_INLINES, EMBED_PICKERS
 from newsroom.articles.models import (
     Article,
     Author,
@@ -26,7 +26,6 @@ from newsroom.articles.models import (
 )
 from newsroom.articles.views import article_page_context
 from newsroom.kernel.forms import EditorTextForm, tag_field
-from newsroom.kernel.media.models import Image
 from newsroom.kernel.sitewide import selectors as sitewide
 from newsroom.kernel.slugs.admin import SlugSuggestionAdmin
 from newsroom.kernel.text import positive_int
@@ -147,6 +146,7 @@ class MoveForm(forms.Form):
 class SectionAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     form = EditorTextForm
     list_display = ["name", "slug", "position", "in_navigation", "article_count"]
+    ordering = ["position", "name"]
     list_editable = ["position", "in_navigation"]
     search_fields = ["name"]
     slug_source = "name"
@@ -451,7 +451,8 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
-        extra_context["library_images"] = Image.objects.usable().only("title")[:100]
+        extra_context["embed_pickers"] = list(EMBED_PICKERS)
+        extra_context["can_upload_images"] = request.user.has_perm("media.add_image")
         if object_id:
             article = self.get_object(request, object_id)
             if article is not None:
@@ -502,6 +503,11 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
                 "tag-autocomplete/",
                 view(self.tag_autocomplete),
                 name="newsroom_tag_autocomplete",
+            ),
+            path(
+                "embed-search/",
+                view(self.embed_search),
+                name="newsroom_article_embed_search",
             ),
             path(
                 "render-preview/",
@@ -591,7 +597,27 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
             raise PermissionDenied
         body = request.POST.get("body", "")[:200_000]
         result = render_body(body, strict=True)
-        return JsonResponse({"html": result.html, "errors": result.errors})
+        return JsonResponse(
+            {"html": result.html, "errors": result.errors, "warnings": result.warnings}
+        )
+
+    def embed_search(self, request):
+        """The toolbar's pickers: ``?kind=image&q=rooftop`` → embeds to insert."""
+        if not (
+            self.has_add_permission(request) or self.has_change_permission(request)
+        ):
+            raise PermissionDenied
+        pickers = {picker.kind: picker for picker in EMBED_PICKERS}
+        picker = pickers.get(request.GET.get("kind", ""))
+        if picker is None:
+            known = ", ".join(pickers)
+            return JsonResponse({"error": f"Choose a kind: {known}."}, status=400)
+        term = " ".join(request.GET.get("q", "").split())[:200]
+        try:
+            results = picker.search(term)
+        except ValueError as error:
+            return JsonResponse({"results": [], "error": str(error)})
+        return JsonResponse({"results": results, "error": ""})
 
     def move_view(self, request, pk):
         """Workflow buttons on a form the user may not edit (e.g. a piece in review)."""

@@ -27,10 +27,14 @@ class ArticlesConfig(AppConfig):
 
         from . import coverage, rendering, scheduling, search
         from .body.builtin import register_builtin_embeds
+        from .body.pickers import BUILTIN_PICKERS
+        from .extensions import EMBED_PICKERS
         from .models import Article, Author
         from .services.rendering import refresh_for_change
 
         register_builtin_embeds()
+        for picker in BUILTIN_PICKERS:
+            EMBED_PICKERS.register(picker)
         NEXT_CHANGES.register(scheduling.next_scheduled_publish)
         CONTENT_CHANGED.register(refresh_for_change)
         SERIES_PAGE_PANELS.register(coverage.series_panel)

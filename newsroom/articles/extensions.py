@@ -4,6 +4,9 @@ Each point is filled from the registering app's ``AppConfig.ready()``; the
 articles app calls what is registered and knows nothing of who registered it.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from newsroom.kernel.extensions import ExtensionPoint
 
 #: ``check(article) -> list[str]``: what stops an article from being published
@@ -38,3 +41,27 @@ ARTICLE_ADMIN_INLINES = ExtensionPoint("article admin inlines", "Article form in
 #: ``moved(transition)``: called once a workflow move has been committed, with
 #: its ``Transition`` (notifications: tell the writers or the editors).
 ARTICLE_MOVED = ExtensionPoint("article moved", "After a committed workflow move.")
+
+
+@dataclass(frozen=True)
+class EmbedPicker:
+    """One kind of embed the body toolbar can insert without knowing ids.
+
+    ``search(term) -> list[dict]`` answers what the editor typed with at most
+    ``PICKER_RESULTS`` choices, each ``{"code", "label", "detail", "thumb"}``
+    (``code`` is the embed line to insert; ``thumb`` an image address or "");
+    it raises ``ValueError`` with a message for input it cannot use.
+    """
+
+    kind: str
+    label: str
+    search: Callable[[str], list[dict]]
+    #: Shown above the search box.
+    hint: str = ""
+
+
+PICKER_RESULTS = 12
+
+#: EmbedPicker entries, one per kind, in toolbar order (articles: image,
+#: related article, where to watch, video; merch: merch items).
+EMBED_PICKERS = ExtensionPoint("embed pickers", "Insertable embeds for the toolbar.")

@@ -11,11 +11,13 @@ class MerchConfig(AppConfig):
     def ready(self):
         from newsroom.articles.extensions import (
             ARTICLE_PAGE_CONTEXT,
+            EMBED_PICKERS,
             FEED_CONTENT_PREFIX,
         )
 
         from . import blocks, disclosure
 
         blocks.register_embed()
+        EMBED_PICKERS.register(blocks.PICKER)
         ARTICLE_PAGE_CONTEXT.register(disclosure.article_shop)
         FEED_CONTENT_PREFIX.register(disclosure.feed_disclosure)

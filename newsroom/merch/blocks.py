@@ -6,7 +6,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from newsroom.articles.body.embeds import EmbedError, Handler, register
-from newsroom.kernel.media.pictures import picture_for
+from newsroom.articles.extensions import PICKER_RESULTS, EmbedPicker
+from newsroom.kernel.media.pictures import picture_for, thumbnail_url
+from newsroom.kernel.templatetags.newsroom_tags import money
 from series.models import Series
 
 from .models import MerchItem
@@ -126,3 +128,36 @@ def _render_merch_embed(embed, lookup, result, strict):
 def register_embed() -> None:
     """Teach the body renderer ``[[merch:…]]`` (called from the app's ready())."""
     register(Handler("merch", _render_merch_embed))
+
+
+def search_items(term: str) -> list[dict]:
+    """Merch items for the body toolbar's picker, those on sale now first."""
+    items = MerchItem.objects.for_blocks().order_by("name")
+    if term:
+        items = items.filter(
+            Q(name__icontains=term)
+            | Q(retailer__name__icontains=term)
+            | Q(series__title__icontains=term)
+        )
+    active = set(items.active().values_list("pk", flat=True)[: PICKER_RESULTS * 4])
+    chosen = sorted(items[: PICKER_RESULTS * 4], key=lambda item: item.pk not in active)
+    return [
+        {
+            "code": f"[[merch:{item.pk}]]",
+            "label": item.name,
+            "detail": " · ".join(
+                part
+                for part in (
+                    item.retailer.name,
+                    money(item.price, item.currency),
+                    "" if item.pk in active else "not on sale now",
+                )
+                if part
+            ),
+            "thumb": thumbnail_url(item.image),
+        }
+        for item in chosen[:PICKER_RESULTS]
+    ]
+
+
+PICKER = EmbedPicker("merch", "Merch", search_items, "Search merch items")

@@ -77,7 +77,11 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def _own(self, request, pk) -> Notification:
         """The user's own notification; anyone else's is as if it did not exist."""
-        if not self.has_view_permission(request):
+        if (
+            not self.has_view_permission(request)
+            or not str(pk).isascii()
+            or not str(pk).isdigit()
+        ):
             raise Http404
         return get_object_or_404(Notification, pk=pk, recipient=request.user)
 

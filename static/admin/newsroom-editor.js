@@ -1,5 +1,8 @@
-// The body editor: live preview from the server's own renderer, quick embed
-// insertion, and the syntax help beside the field.
+// The article form's writing tools: the score box following the kind, the
+// live preview from the server's own renderer, the toolbar (pickers that find
+// images, articles, series, merch and videos by words), and pictures pasted
+// or dropped into the body or onto the lead image, added to the library in
+// place. Loaded deferred: the form exists when this runs.
 (function () {
   "use strict";
   // The score box belongs to reviews only: follow the kind. A stored score
@@ -34,45 +37,67 @@
   row.appendChild(tools);
   tools.hidden = false;
 
+  var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+  function csrf() { return token ? token.value : ""; }
+
+  // Live preview ------------------------------------------------------------
+
   var preview = document.getElementById("body-preview");
   var problems = document.getElementById("body-problems");
-  var url = tools.getAttribute("data-preview-url");
-  var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+  var notes = document.getElementById("body-notes");
+  var previewUrl = tools.getAttribute("data-preview-url");
   var timer = null;
+  var waitTimer = null;
   var sequence = 0;
+
+  function fillList(list, messages) {
+    list.textContent = "";
+    messages.forEach(function (message) {
+      var item = document.createElement("li");
+      item.textContent = message;
+      list.appendChild(item);
+    });
+    list.hidden = messages.length === 0;
+  }
 
   function refresh() {
     var mine = ++sequence;
     var data = new URLSearchParams();
     data.append("body", body.value);
-    fetch(url, {
+    fetch(previewUrl, {
       method: "POST",
       body: data,
       credentials: "same-origin",
-      headers: { "X-CSRFToken": token ? token.value : "" }
+      headers: { "X-CSRFToken": csrf() }
     }).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (result) {
       if (!result || mine !== sequence) return;
       preview.innerHTML = result.html;  // sanitised by the server's renderer
-      problems.textContent = "";
-      result.errors.forEach(function (message) {
-        var item = document.createElement("li");
-        item.textContent = message;
-        problems.appendChild(item);
-      });
-      problems.hidden = result.errors.length === 0;
+      fillList(problems, result.errors);
+      fillList(notes, result.warnings || []);
+      // A picture still being prepared shows as soon as it is ready.
+      clearTimeout(waitTimer);
+      if ((result.warnings || []).length) waitTimer = setTimeout(refresh, 3000);
     }).catch(function () {});
   }
-  body.addEventListener("input", function () {
+  function refreshSoon() {
     clearTimeout(timer);
-    timer = setTimeout(refresh, 500);
-  });
+    timer = setTimeout(refresh, 400);
+  }
+  body.addEventListener("input", refreshSoon);
   refresh();
 
+  // Inserting ---------------------------------------------------------------
+
+  var caret = null;  // where the body's caret was when a dialog opened
+  function remember() {
+    caret = { start: body.selectionStart, end: body.selectionEnd };
+  }
   function insert(text) {
-    var start = body.selectionStart, end = body.selectionEnd;
-    var before = body.value.slice(0, start), after = body.value.slice(end);
+    var at = caret || { start: body.selectionStart, end: body.selectionEnd };
+    caret = null;
+    var before = body.value.slice(0, at.start), after = body.value.slice(at.end);
     var lead = before && !before.endsWith("\n\n") ? (before.endsWith("\n") ? "\n" : "\n\n") : "";
     var snippet = lead + text + "\n\n";
     body.value = before + snippet + after;
@@ -80,16 +105,316 @@
     body.selectionStart = body.selectionEnd = before.length + snippet.length;
     body.dispatchEvent(new Event("input"));
   }
+
+  // Dialogs (inside the article's form, so no <form> of their own: Enter
+  // must never submit the article) ---------------------------------------------
+
+  var opener = null;
+  function openDialog(dialog, from) {
+    opener = from || document.activeElement;
+    dialog.hidden = false;
+    var first = dialog.querySelector("input:not([type=hidden]), button");
+    if (first) first.focus();
+  }
+  function closeDialog(dialog) {
+    dialog.hidden = true;
+    if (opener && opener.focus) opener.focus();
+    opener = null;
+  }
+  document.addEventListener("keydown", function (event) {
+    // Escape closes an open dialog wherever the focus went.
+    if (event.key !== "Escape") return;
+    document.querySelectorAll(".desk-dialog:not([hidden])").forEach(function (dialog) {
+      event.preventDefault();
+      closeDialog(dialog);
+    });
+  });
+  document.querySelectorAll(".desk-dialog").forEach(function (dialog) {
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target.tagName === "INPUT") event.preventDefault();
+      if (event.key === "Tab") {
+        var focusable = dialog.querySelectorAll("input:not([hidden]), button");
+        var visible = Array.prototype.filter.call(focusable, function (node) {
+          return node.offsetParent !== null;
+        });
+        var first = visible[0], last = visible[visible.length - 1];
+        if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+        else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+      }
+    });
+    dialog.querySelectorAll("[data-close]").forEach(function (button) {
+      button.addEventListener("click", function () { closeDialog(dialog); });
+    });
+  });
+
+  // Pickers -----------------------------------------------------------------
+
+  var picker = document.getElementById("embed-picker");
+  var search = document.getElementById("embed-picker-search");
+  var hint = document.getElementById("embed-picker-hint");
+  var heading = document.getElementById("embed-picker-heading");
+  var results = document.getElementById("embed-picker-results");
+  var pickerError = document.getElementById("embed-picker-error");
+  var pickerStatus = document.getElementById("embed-picker-status");
+  var extra = document.getElementById("embed-picker-extra");
+  var caption = document.getElementById("embed-picker-caption");
+  var pickerKind = "";
+  var searchTimer = null;
+  var searchSequence = 0;
+
+  function showResults(found) {
+    results.textContent = "";
+    found.forEach(function (result) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "picker-choice";
+      button.setAttribute("data-code", result.code);
+      if (result.thumb) {
+        var thumb = document.createElement("img");
+        thumb.src = result.thumb;
+        thumb.alt = "";
+        thumb.width = 64;
+        button.appendChild(thumb);
+      }
+      var words = document.createElement("span");
+      var label = document.createElement("strong");
+      label.textContent = result.label;
+      words.appendChild(label);
+      if (result.detail) {
+        var detail = document.createElement("span");
+        detail.className = "picker-detail";
+        detail.textContent = result.detail;
+        words.appendChild(detail);
+      }
+      button.appendChild(words);
+      item.appendChild(button);
+      results.appendChild(item);
+    });
+  }
+
+  function runSearch() {
+    var mine = ++searchSequence;
+    var query = new URLSearchParams({ kind: pickerKind, q: search.value });
+    fetch(picker.getAttribute("data-url") + "?" + query.toString(), { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (answer) {
+        if (mine !== searchSequence) return;
+        pickerError.textContent = answer.error || "";
+        pickerError.hidden = !answer.error;
+        showResults(answer.results || []);
+        var count = (answer.results || []).length;
+        pickerStatus.textContent = answer.error ? "" :
+          count ? count + (count === 1 ? " match" : " matches") : "Nothing found.";
+      })
+      .catch(function () {
+        pickerError.textContent = "The search did not answer; try again.";
+        pickerError.hidden = false;
+      });
+  }
+
+  search.addEventListener("input", function () {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(runSearch, 250);
+  });
+  results.addEventListener("click", function (event) {
+    var choice = event.target.closest(".picker-choice");
+    if (!choice) return;
+    var code = choice.getAttribute("data-code");
+    var title = caption.value.replace(/"/g, "”").trim();
+    if (pickerKind === "video" && title) code = code.replace(/\]\]$/, ' title="' + title + '"]]');
+    closeDialog(picker);
+    insert(code);
+  });
+
   tools.addEventListener("click", function (event) {
-    var button = event.target.closest("[data-insert]");
-    if (!button) return;
-    event.preventDefault();
-    var snippet = button.getAttribute("data-insert");
-    if (snippet === "image") {
-      var picker = document.getElementById("embed-image-picker");
-      if (!picker.value) { picker.focus(); return; }
-      snippet = "[[image:" + picker.value + "]]";
+    var pick = event.target.closest("[data-picker]");
+    if (pick) {
+      event.preventDefault();
+      remember();
+      pickerKind = pick.getAttribute("data-picker");
+      heading.textContent = "Insert: " + pick.getAttribute("data-picker-label");
+      hint.textContent = pick.getAttribute("data-picker-hint");
+      search.value = "";
+      caption.value = "";
+      extra.hidden = pickerKind !== "video";
+      results.textContent = "";
+      pickerError.hidden = true;
+      pickerStatus.textContent = "";
+      openDialog(picker, pick);
+      if (pickerKind !== "video") runSearch();
+      return;
     }
-    insert(snippet);
+    var button = event.target.closest("[data-insert]");
+    if (button) {
+      event.preventDefault();
+      insert(button.getAttribute("data-insert"));
+      return;
+    }
+    var upload = event.target.closest("[data-upload]");
+    if (upload) {
+      event.preventDefault();
+      remember();
+      startUpload(null, "body", upload);
+    }
+  });
+
+  // Pictures pasted, dropped or chosen ---------------------------------------
+
+  var uploader = document.getElementById("image-upload");
+  if (!uploader) return;
+  var fileInput = document.getElementById("image-upload-file");
+  var uploadPreview = document.getElementById("image-upload-preview");
+  var uploadErrors = document.getElementById("image-upload-errors");
+  var sendButton = document.getElementById("image-upload-send");
+  var fields = uploader.querySelectorAll("[data-field]");
+  var target = "body";
+  var chosenFile = null;
+
+  function field(name) { return uploader.querySelector('[data-field="' + name + '"]'); }
+
+  function useFile(file) {
+    chosenFile = file;
+    uploadPreview.hidden = true;
+    uploadPreview.removeAttribute("src");
+    if (file) {
+      // A data: address (the site's content policy allows no blob: images).
+      var reader = new FileReader();
+      reader.onload = function () {
+        if (chosenFile !== file) return;
+        uploadPreview.src = reader.result;
+        uploadPreview.hidden = false;
+      };
+      reader.readAsDataURL(file);
+      if (!field("title").value) {
+        var name = (file.name || "").replace(/\.[a-z0-9]+$/i, "").replace(/[-_]+/g, " ").trim();
+        field("title").value = name && name.toLowerCase() !== "image" ? name :
+          "Picture added " + new Date().toLocaleString();
+      }
+    }
+  }
+
+  function startUpload(file, where, from) {
+    target = where;
+    fields.forEach(function (input) { input.value = ""; });
+    fileInput.value = "";
+    uploadErrors.hidden = true;
+    useFile(file);
+    openDialog(uploader, from);
+    if (file) field("alt_text").focus();
+  }
+
+  fileInput.addEventListener("change", function () {
+    useFile(fileInput.files[0] || null);
+  });
+
+  function imageIn(transfer) {
+    if (!transfer || !transfer.files) return null;
+    return Array.prototype.find.call(transfer.files, function (file) {
+      return /^image\//.test(file.type);
+    }) || null;
+  }
+
+  body.addEventListener("paste", function (event) {
+    var file = imageIn(event.clipboardData);
+    if (!file) return;
+    event.preventDefault();
+    remember();
+    startUpload(file, "body", body);
+  });
+  body.addEventListener("dragover", function (event) {
+    if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
+      event.preventDefault();
+    }
+  });
+  body.addEventListener("drop", function (event) {
+    var file = imageIn(event.dataTransfer);
+    if (!file) return;
+    event.preventDefault();
+    remember();
+    startUpload(file, "body", body);
+  });
+
+  var lead = document.getElementById("id_lead_image");
+  var leadRow = lead && lead.closest(".form-row");
+  if (leadRow) {
+    var leadButton = document.createElement("button");
+    leadButton.type = "button";
+    leadButton.className = "button lead-upload";
+    leadButton.textContent = "Upload a picture…";
+    var wrapper = lead.closest(".related-widget-wrapper") || lead.parentNode;
+    wrapper.insertAdjacentElement("afterend", leadButton);
+    leadButton.addEventListener("click", function () { startUpload(null, "lead", leadButton); });
+    leadRow.addEventListener("dragover", function (event) { event.preventDefault(); });
+    leadRow.addEventListener("drop", function (event) {
+      var file = imageIn(event.dataTransfer);
+      if (!file) return;
+      event.preventDefault();
+      startUpload(file, "lead", leadButton);
+    });
+    leadRow.addEventListener("paste", function (event) {
+      var file = imageIn(event.clipboardData);
+      if (!file) return;
+      event.preventDefault();
+      startUpload(file, "lead", leadButton);
+    });
+  }
+
+  function showErrors(errors) {
+    var messages = [];
+    var firstField = Object.keys(errors).map(function (name) {
+      return name === "file" ? fileInput : field(name);
+    }).filter(Boolean)[0];
+    if (firstField) firstField.focus();
+    Object.keys(errors).forEach(function (name) {
+      var label = name === "__all__" ? "" :
+        (uploader.querySelector('label[for="image-upload-' + name + '"]') || {}).textContent;
+      errors[name].forEach(function (error) {
+        messages.push((label ? label + ": " : "") + (error.message || error));
+      });
+    });
+    fillList(uploadErrors, messages);
+  }
+
+  function useUploaded(image) {
+    if (target === "lead") {
+      var $ = window.django && window.django.jQuery;
+      var option = new Option(image.title, String(image.id), true, true);
+      lead.appendChild(option);
+      lead.value = String(image.id);
+      if ($) $(lead).trigger("change");
+      var alt = document.getElementById("id_lead_image_alt");
+      if (alt && !alt.value) alt.value = image.alt_text;
+    } else {
+      insert(image.code);
+    }
+  }
+
+  sendButton.addEventListener("click", function () {
+    if (!chosenFile) {
+      showErrors({ file: ["Choose, paste or drop a picture first."] });
+      return;
+    }
+    var data = new FormData();
+    data.append("file", chosenFile, chosenFile.name || "pasted.png");
+    fields.forEach(function (input) { data.append(input.getAttribute("data-field"), input.value); });
+    sendButton.disabled = true;
+    fetch(uploader.getAttribute("data-url"), {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf() }
+    }).then(function (response) {
+      return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; },
+        function () { return { ok: false, answer: { errors: { __all__: ["The upload was refused (" + response.status + ")."] } } }; });
+    }).then(function (reply) {
+      sendButton.disabled = false;
+      if (!reply.ok) { showErrors(reply.answer.errors || {}); return; }
+      closeDialog(uploader);
+      useUploaded(reply.answer);
+    }).catch(function () {
+      sendButton.disabled = false;
+      showErrors({ __all__: ["The upload did not reach the server; nothing was lost, try again."] });
+    });
   });
 })();

@@ -58,9 +58,13 @@ def _render_image(embed, lookup, result, strict):
     )
     if picture is None:
         if image.processing == image.Processing.PENDING:
-            raise EmbedError(
-                f"image {embed.ref} is still being processed; try again in a moment."
+            # Just uploaded (pasted or dropped, say): readers see it once its
+            # sizes are made, when the body is rendered again (image:N changed).
+            result.warnings.append(
+                f"Line {embed.line}: image {embed.ref} is still being prepared; "
+                "it appears here in a few seconds."
             )
+            return ""
         raise EmbedError(f"image {embed.ref} has no renditions; upload it again.")
     if "caption" in embed.attrs:
         picture.caption = embed.attrs["caption"]

@@ -60,6 +60,9 @@ class Embed:
 class Rendered:
     html: str
     errors: list[str] = field(default_factory=list)
+    #: What the editor should know that does not stop a save (an image whose
+    #: sizes are still being made), with its line.
+    warnings: list[str] = field(default_factory=list)
     refs: set[str] = field(default_factory=set)
     valid_until: datetime | None = None
     article_id: int | None = None

@@ -1,13 +1,21 @@
 """The media library in the admin."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.forms import modelform_factory
+from django.http import Http404, JsonResponse
+from django.urls import path
 from django.utils.html import format_html
 
 from newsroom.kernel.forms import EditorTextForm
 
 from . import services
 from .models import Image
+from .pictures import smallest_rendition
 from .validators import LibraryImageField
+
+#: What an editor fills in when a picture is pasted or dropped into an article.
+QUICK_ADD_FIELDS = ["file", "title", "alt_text", "caption", "credit"]
 
 
 class ImageAdminForm(EditorTextForm):
@@ -63,8 +71,7 @@ class ImageAdmin(admin.ModelAdmin):
         )
 
     def _smallest(self, obj):
-        widths = [r for r in obj.renditions.all() if r.kind == "width"]
-        return min(widths, key=lambda r: (r.format != "webp", r.width), default=None)
+        return smallest_rendition(obj)
 
     def _processing_state(self, obj):
         """What an editor should know while an image is not ready, or None."""
@@ -118,6 +125,43 @@ class ImageAdmin(admin.ModelAdmin):
         if not obj.pk:
             return "–"
         return format_html("<code>{}</code>", obj.embed_code)
+
+    def get_urls(self):
+        return [
+            path(
+                "quick-add/",
+                self.admin_site.admin_view(self.quick_add_view),
+                name="media_image_quick_add",
+            ),
+            *super().get_urls(),
+        ]
+
+    def quick_add_view(self, request):
+        """An upload from where the editor writes (a picture pasted or dropped
+        into an article): the library's own form and checks, answered in JSON."""
+        if request.method != "POST":
+            raise Http404
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form_class = modelform_factory(
+            Image, form=ImageAdminForm, fields=QUICK_ADD_FIELDS
+        )
+        form = form_class(request.POST, request.FILES)
+        if not form.is_valid():
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        image = services.image_store(
+            image=form.save(commit=False), user=request.user, file_changed=True
+        )
+        return JsonResponse(
+            {
+                "id": image.pk,
+                "title": image.title,
+                "alt_text": image.alt_text,
+                "code": image.embed_code,
+                "pending": image.processing == Image.Processing.PENDING,
+            },
+            status=201,
+        )
 
     def save_model(self, request, obj, form, change):
         services.image_store(

@@ -28,6 +28,21 @@ def largest_fallback(image):
     return max(fallback, key=lambda r: r.width) if fallback else None
 
 
+def smallest_rendition(image):
+    """The narrowest width rendition, WebP first (renditions prefetched), or
+    None: for thumbnails in the admin."""
+    if image is None:
+        return None
+    widths = [r for r in image.renditions.all() if r.kind == "width"]
+    return min(widths, key=lambda r: (r.format != "webp", r.width), default=None)
+
+
+def thumbnail_url(image) -> str:
+    """The address of ``smallest_rendition``, or "" when there is none."""
+    rendition = smallest_rendition(image)
+    return rendition.file.url if rendition is not None else ""
+
+
 def structured_images(image) -> list[str]:
     """Image paths for structured data: the social crop, then the widest rendition."""
     largest = largest_fallback(image)
