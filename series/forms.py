@@ -8,38 +8,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from newsroom.kernel.forms import DateTimeLocalInput, NativeDateInput, NativeTimeInput
+
 from .models import JAPAN, Series
 from .services import MAX_RUN, EpisodeRule, episode_plan, parse_together
-
-
-class JapanDateTimeInput(forms.DateTimeInput):
-    """The browser's own date-and-time box: one input, no shortcuts."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-class NativeDateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class NativeTimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
 
 
 class JapanDateTimeField(forms.DateTimeField):
     """A moment typed and shown in Japan time, whoever types it and wherever
     the server is: listings, press releases and broadcasters all give JST."""
 
-    widget = JapanDateTimeInput
+    widget = DateTimeLocalInput
 
     def prepare_value(self, value):
         if isinstance(value, datetime) and timezone.is_aware(value):
@@ -57,7 +36,7 @@ class JapanDateTimeField(forms.DateTimeField):
 JAPAN_TIME_INPUTS = {
     models.DateTimeField: {
         "form_class": JapanDateTimeField,
-        "widget": JapanDateTimeInput,
+        "widget": DateTimeLocalInput,
     },
     models.DateField: {"widget": NativeDateInput},
     models.TimeField: {"widget": NativeTimeInput},
