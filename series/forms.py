@@ -27,7 +27,11 @@ class JapanDateTimeField(forms.DateTimeField):
 
     def to_python(self, value):
         with timezone.override(JAPAN):
-            return super().to_python(value)
+            moment = super().to_python(value)
+        # Far-off years overflow once shifted to UTC or run on by weeks.
+        if moment and not 1900 <= moment.year <= 2200:
+            raise ValidationError("Enter a time between the years 1900 and 2200.")
+        return moment
 
 
 #: ``formfield_overrides`` for admin pages whose times are Japan time: single

@@ -178,6 +178,16 @@ def test_episode_times_are_entered_in_japan_time(admin_client):
             lambda p, r: [{"number": "1"}, {"number": "1"}],
             "duplicate data for number",
         ),
+        (
+            "episodes",
+            lambda p, r: [{"number": "1", "air_at": "0001-01-01T00:00"}],
+            "between the years 1900 and 2200",
+        ),
+        (
+            "episodes",
+            lambda p, r: [{"number": "1", "streaming_at": "11 January"}],
+            "Enter a valid date/time",
+        ),
     ],
 )
 def test_bad_rows_give_clear_errors_and_save_nothing(

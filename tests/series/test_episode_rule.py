@@ -199,6 +199,8 @@ def test_existing_numbers_are_shown_and_stop_the_save(editor_client, make_series
         ({"interval_days": "x"}, "Enter a whole number"),
         ({"first_air_at": "2024-13-45T99:00"}, "Enter a valid date/time"),
         ({"first_air_at": ""}, "This field is required"),
+        ({"first_air_at": "0001-01-01T00:00"}, "between the years 1900 and 2200"),
+        ({"first_air_at": "9999-12-31T23:59"}, "between the years 1900 and 2200"),
         ({"skipped_dates": "next week"}, "is not a date"),
         ({"skipped_dates": "2024-01-12"}, "No episode of this run falls on"),
         ({"double_episodes": "13-14"}, "is not a double episode"),
@@ -231,3 +233,11 @@ def test_the_series_form_links_to_the_generator(editor_client, make_series):
     change = editor_client.get(reverse("admin:series_series_change", args=[series.pk]))
     url = reverse("admin:series_series_episode_rule", args=[series.pk])
     assert change.content.decode().count(f'href="{url}"') == 2
+
+
+def test_the_demo_enters_metallic_rouge_by_rule(demo):
+    entry = AuditEntry.objects.get(action="episodes_generate")
+    assert entry.user.username == "editor"
+    assert entry.detail.startswith("Episodes 1–13 every 7 days from 2024-01-11 00:55")
+    episodes = Episode.objects.filter(series__slug="metallic-rouge")
+    assert [e.air_at for e in episodes] == [week(n) for n in range(13)]
