@@ -11,6 +11,31 @@ from .text import without_control_characters
 MAX_TAG_LENGTH = 100
 
 
+class DateTimeLocalInput(forms.DateTimeInput):
+    """The browser's own date-and-time box: one input, no shortcuts and no
+    "you are N hours behind server time" note under it (the label names the
+    time zone once instead)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class NativeDateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class NativeTimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
 class EditorTextForm(forms.ModelForm):
     """Base of the admin's forms: whatever is typed or pasted into a text
     field is saved without invisible control characters."""

@@ -1,11 +1,24 @@
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
 
-from series.models import CastCredit, Credit, Episode, Series, WatchOption
+from series.models import (
+    CastCredit,
+    Credit,
+    Episode,
+    Person,
+    Role,
+    Series,
+    WatchOption,
+)
 
 pytestmark = pytest.mark.django_db
+
+#: The series change form, whatever the number of rows: session, user, its
+#: permissions and two-factor device, the series, its tags, one query per
+#: inline, one per autocomplete column.
+SERIES_FORM_QUERIES = 18
 
 INLINE_PREFIXES = [
     "studio_roles",
@@ -118,7 +131,7 @@ def test_episode_times_are_entered_in_japan_time(admin_client):
     data = with_rows(
         series_post(),
         "episodes",
-        [{"number": "1", "air_at_0": "2024-01-11", "air_at_1": "00:55"}],
+        [{"number": "1", "air_at": "2024-01-11T00:55"}],
     )
     response = admin_client.post(reverse("admin:series_series_add"), data)
     assert response.status_code == 302
@@ -127,7 +140,7 @@ def test_episode_times_are_entered_in_japan_time(admin_client):
     change = admin_client.get(
         reverse("admin:series_series_change", args=[episode.series_id])
     )
-    assert b'value="00:55:00"' in change.content
+    assert b'value="2024-01-11T00:55"' in change.content
 
 
 @pytest.mark.parametrize(
@@ -164,6 +177,16 @@ def test_episode_times_are_entered_in_japan_time(admin_client):
             "episodes",
             lambda p, r: [{"number": "1"}, {"number": "1"}],
             "duplicate data for number",
+        ),
+        (
+            "episodes",
+            lambda p, r: [{"number": "1", "air_at": "0001-01-01T00:00"}],
+            "between the years 1900 and 2200",
+        ),
+        (
+            "episodes",
+            lambda p, r: [{"number": "1", "streaming_at": "11 January"}],
+            "Enter a valid date/time",
         ),
     ],
 )
@@ -240,3 +263,48 @@ def test_a_new_streaming_option_reaches_articles_through_the_worker(
     run_tasks(save)
     article.refresh_from_db()
     assert "Watch on Crunchyroll" in article.body_html
+
+
+def add_rows(series, *, episodes, credits, cast, start=0):
+    """``episodes`` episodes, ``credits`` credits (each a new person, in one of
+    ten roles) and ``cast`` voice cast rows, numbered on from ``start``."""
+    roles = list(Role.objects.all()[:10]) or [
+        Role.objects.create(name=f"Role {n}", slug=f"role-{n}", department="other")
+        for n in range(10)
+    ]
+    people = Person.objects.bulk_create(
+        Person(name=f"Person {n}", slug=f"person-{n}")
+        for n in range(start, start + credits)
+    )
+    Credit.objects.bulk_create(
+        Credit(series=series, person=person, role=roles[n % 10])
+        for n, person in enumerate(people)
+    )
+    CastCredit.objects.bulk_create(
+        CastCredit(series=series, person=person, character=f"Character {n}")
+        for n, person in zip(range(start, start + cast), people, strict=False)
+    )
+    first = datetime(2024, 1, 10, 15, 55, tzinfo=UTC)
+    Episode.objects.bulk_create(
+        Episode(series=series, number=n, air_at=first + timedelta(days=7 * n))
+        for n in range(start + 1, start + episodes + 1)
+    )
+
+
+def test_the_series_form_costs_the_same_queries_with_twice_the_rows(
+    editor_client, make_series, django_assert_max_num_queries
+):
+    """28 episodes, 200 credits and 30 cast rows, then twice as many: the
+    autocomplete boxes and delete labels must not fetch anything per row."""
+    series = make_series()
+    add_rows(series, episodes=28, credits=200, cast=30)
+    url = reverse("admin:series_series_change", args=[series.pk])
+    editor_client.get(url)  # the process's own caches (content types)
+    with django_assert_max_num_queries(SERIES_FORM_QUERIES) as at_n:
+        small = editor_client.get(url)
+    assert small.content.count(b'class="form-row has_original"') == 258
+    add_rows(series, episodes=28, credits=200, cast=30, start=1000)
+    with django_assert_max_num_queries(SERIES_FORM_QUERIES) as at_2n:
+        large = editor_client.get(url)
+    assert large.content.count(b'class="form-row has_original"') == 2 * 258
+    assert len(at_2n) == len(at_n)

@@ -25,11 +25,7 @@ def current_banner(dismissed: set[int]):
     banners = cache.get(BANNERS_KEY)
     if banners is None:
         now = timezone.now()
-        banners = list(
-            Banner.objects.filter(is_active=True)
-            .exclude(ends_at__lte=now)
-            .order_by("-starts_at")
-        )
+        banners = list(Banner.objects.not_over(now).order_by("-starts_at"))
         cache.set(BANNERS_KEY, banners, 3600)
     now = timezone.now()
     for banner in banners:

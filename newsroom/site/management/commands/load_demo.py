@@ -26,7 +26,6 @@ from series.models import (
     BroadcastSlot,
     CastCredit,
     Credit,
-    Episode,
     Person,
     RelatedSeries,
     Role,
@@ -35,6 +34,7 @@ from series.models import (
     Studio,
     WatchOption,
 )
+from series.services import EpisodeRule, episodes_generate
 
 DEMO_USERS = [
     # username, password, group, is_superuser
@@ -74,7 +74,7 @@ class Command(BaseCommand):
             )
             authors[author.slug] = author
         self.images = self._images()
-        series, people = self._series()
+        series, people = self._series(editor=users["editor"])
         self._shop(series)
         created = 0
         for data in [*demo.ARTICLES, demo.EPISODE_REVIEW, demo.FEATURE]:
@@ -199,7 +199,7 @@ class Command(BaseCommand):
             users[username] = user
         return users
 
-    def _series(self):
+    def _series(self, *, editor):
         studios = {}
         for name, slug, native, aliases in demo.STUDIOS:
             studios[slug] = Studio.objects.get_or_create(
@@ -247,14 +247,16 @@ class Command(BaseCommand):
                 )
                 for position, (character, note, person) in enumerate(cast)
             )
-            Episode.objects.bulk_create(
-                Episode(
-                    series=rouge,
-                    number=number,
-                    air_at=first_episode_at + timedelta(weeks=number - 1),
-                    streaming_at=first_episode_at + timedelta(weeks=number - 1),
-                )
-                for number in range(1, rouge.episode_count + 1)
+            # Entered the way an editor would: a weekly run by rule, streaming
+            # as it airs (the audit log shows who generated it).
+            episodes_generate(
+                series=rouge,
+                user=editor,
+                rule=EpisodeRule(
+                    first_air_at=first_episode_at,
+                    count=rouge.episode_count,
+                    streaming_offset=timedelta(0),
+                ),
             )
             BroadcastSlot.objects.create(series=rouge, **broadcast)
             WatchOption.objects.create(series=rouge, **watch)
