@@ -186,7 +186,8 @@
     submitting = true;
     var submitter = event.submitter;
     var go = function () {
-      if (submitter && submitter.form === form) form.requestSubmit(submitter);
+      if (!form.requestSubmit) form.submit();  // older browsers: a plain "Save"
+      else if (submitter && submitter.form === form) form.requestSubmit(submitter);
       else form.requestSubmit();
     };
     var waited = new Promise(function (resolve) { setTimeout(resolve, FLUSH_WAIT); });
