@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
-from newsroom.articles import calendar, services
+from newsroom.articles import autosave_views, calendar, services
 from newsroom.articles.body.embeds import render_body
 from newsroom.articles.extensions import ARTICLE_ADMIN_INLINES, EMBED_PICKERS
 from newsroom.articles.models import (
@@ -242,11 +242,12 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
     change_form_template = "admin/newsroom/article/change_form.html"
 
     class Media:
-        css = {"all": ["admin/newsroom.css"]}
+        css = {"all": ["admin/newsroom.css", "admin/article-autosave.css"]}
         # Deferred: the admin prints Media in <head>, before the form exists.
         js = [
             forms.Script("admin/newsroom-presence.js", defer=True),
             forms.Script("admin/newsroom-editor.js", defer=True),
+            forms.Script("admin/article-autosave.js", defer=True),
         ]
 
     def slug_hints(self, request, data):
@@ -453,10 +454,11 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
         extra_context = extra_context or {}
         extra_context["embed_pickers"] = list(EMBED_PICKERS)
         extra_context["can_upload_images"] = request.user.has_perm("media.add_image")
-        if object_id:
-            article = self.get_object(request, object_id)
-            if article is not None:
-                extra_context.update(self._workflow_context(request, article))
+        article = self.get_object(request, object_id) if object_id else None
+        if article is not None:
+            extra_context.update(self._workflow_context(request, article))
+        if article is not None or not object_id:
+            extra_context["autosave"] = autosave_views.form_context(request, article)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _workflow_context(self, request, article):
@@ -543,6 +545,7 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
                 view(self.presence_view),
                 name="newsroom_article_presence",
             ),
+            *autosave_views.urls(self),
         ]
         return extra + super().get_urls()
 

@@ -2,12 +2,14 @@
 
 from .articles import Article, ArticleQuerySet, Section, live_q
 from .authors import Author
+from .autosave import Autosave
 from .workflow import Correction, EditSession, PreviewLink, Revision, Transition
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "Author",
+    "Autosave",
     "Correction",
     "EditSession",
     "PreviewLink",

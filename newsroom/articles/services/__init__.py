@@ -2,6 +2,7 @@
 is re-exported here so callers write ``services.article_transition(...)``.
 
 - ``editing``: creating and editing an article (the admin's save, the demo);
+- ``autosave``: typing kept for its author until the form is saved;
 - ``workflow``: who may make which move, and the moves themselves;
 - ``revisions``: keeping, comparing and restoring revisions;
 - ``corrections``: dated corrections and updates;
@@ -10,6 +11,16 @@ is re-exported here so callers write ``services.article_transition(...)``.
 - ``rendering``: re-rendering stored bodies in the background.
 """
 
+from .autosave import (
+    AUTOSAVE_KEEP,
+    AUTOSAVE_LIMITS,
+    AutosaveOffer,
+    article_autosave,
+    autosave_clear,
+    autosave_discard,
+    autosave_offer,
+    can_autosave,
+)
 from .corrections import article_add_correction, article_sync_revised_at
 from .editing import (
     ArticleRelations,
@@ -43,6 +54,14 @@ from .workflow import (
 )
 
 __all__ = [
+    "AUTOSAVE_KEEP",
+    "AUTOSAVE_LIMITS",
+    "AutosaveOffer",
+    "article_autosave",
+    "autosave_clear",
+    "autosave_discard",
+    "autosave_offer",
+    "can_autosave",
     "ArticleRelations",
     "MOVES",
     "PUBLISH_PERMISSION",

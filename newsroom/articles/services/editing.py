@@ -19,6 +19,7 @@ from newsroom.kernel.audit import log as audit
 from .. import scheduling
 from ..models import Article, Author
 from ..rendering import refresh_embedding_articles
+from .autosave import autosave_clear
 from .corrections import article_sync_revised_at
 from .revisions import article_record_revision
 from .workflow import can_delete, can_edit, is_editor
@@ -67,6 +68,9 @@ def _after_save(
             article.authors.add(author)
     article_sync_revised_at(article=article)
     article_record_revision(article=article, user=user, note=note)
+    # What the user typed is saved now: their autosave of this form goes (for
+    # a new article, their copy of the "add" form).
+    autosave_clear(user=user, article=article if action == "article_update" else None)
     refresh_embedding_articles(key=f"article:{article.pk}")
     audit.record(user=user, action=action, obj=article, detail=note)
 
