@@ -3,36 +3,20 @@ rule, checks the dates in the preview, the compact table and the reader's
 page, and edits one time in the table."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from series.models import Series
 
+from .accessibility import assert_accessible
 from .test_workflow import log_in
 
 pytestmark = pytest.mark.slow
 
-# Select2's combobox and search field get their names from a shared fix the
-# lead plans; only those two are left out, everything else must pass as is.
-SELECT2_BOXES = {
-    "exclude": [[".select2-selection[role=combobox]"], [".select2-search__field"]]
-}
 
-
-def assert_quiet_and_accessible(page, context=None):
-    """No console error so far, then axe finds nothing (outside ``context``'s
-    exclusions). axe's own probes apply inline styles on some pages, which
-    the CSP blocks and the console reports: those are not the page's, so the
-    console is emptied after the run."""
+def assert_quiet_and_accessible(page):
+    """No console error so far, then axe finds nothing on the page."""
     assert page.console.errors == []
-    results = Axe().run(page, context=context)
-    page.console.errors.clear()
-    found = [
-        f"{v['id']}: {v['help']} at "
-        + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5])
-        for v in results.response["violations"]
-    ]
-    assert found == [], "\n".join(found)
+    assert_accessible(page)
 
 
 def assert_fits_the_window(page):
@@ -88,7 +72,7 @@ def test_editor_enters_a_series_by_rule(page, demo_site):
     expect(table.locator("th.column-air_at")).to_contain_text("Broadcast (JST)")
     expect(page.locator(".timezonewarning")).to_have_count(0)
     assert_fits_the_window(page)
-    assert_quiet_and_accessible(page, SELECT2_BOXES)
+    assert_quiet_and_accessible(page)
 
     # Episode 28 moves by an hour, typed into its row of the table.
     page.locator("#id_episodes-27-air_at").fill("2024-07-18T01:55")
@@ -112,5 +96,5 @@ def test_the_demo_series_form_fits_and_passes_axe(page, demo_site):
     page.goto(f"{demo_site}/admin/series/series/{series.pk}/change/")
     expect(page.locator("#episodes-group tbody tr.has_original")).to_have_count(13)
     assert_fits_the_window(page)
-    assert_quiet_and_accessible(page, SELECT2_BOXES)
+    assert_quiet_and_accessible(page)
     assert page.console.errors == []

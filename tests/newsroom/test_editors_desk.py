@@ -12,6 +12,7 @@ from newsroom.kernel.slugs.suggest import slug_for, unique_slug
 from reviews.models import Review
 from series.models import Person
 from tests.newsroom.test_admin import article_form_data
+from tests.queries import assert_flat_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -271,3 +272,44 @@ def test_no_admin_heading_doubles_its_plural():
             )
             names.append(str(plural))
     assert [name for name in names if name.endswith("ss")] == []
+
+
+# Every page of the journeys answers in a fixed number of queries.
+
+
+def test_the_article_form_costs_the_same_with_twice_the_history(
+    editor_client, editor, make_article, make_author, make_series
+):
+    article = make_article(status=Article.Status.DRAFT)
+
+    def grow():
+        for index in range(5):
+            article.authors.add(make_author())
+            article.series.add(make_series())
+            article.tags.add(f"tag {index} {article.authors.count()}")
+            services.article_add_correction(
+                article=article, user=editor, note=f"Fixed {index}.", kind="update"
+            )
+            services.article_update(article=article, user=editor)
+            services.article_transition(article=article, user=editor, action="submit")
+            services.article_transition(
+                article=article, user=editor, action="send_back", comment="Again."
+            )
+        article.refresh_from_db()
+
+    grow()
+    url = reverse("admin:newsroom_article_change", args=[article.pk])
+    assert_flat_queries(editor_client, url, grow)
+
+
+def test_the_article_forms_have_a_fixed_query_ceiling(
+    editor_client, make_article, django_assert_max_num_queries
+):
+    article = make_article(status=Article.Status.DRAFT)
+    editor_client.get(reverse("admin:newsroom_article_add"))
+    # Measured: 7 and 21 (session, user, two-factor device, permissions, the
+    # article and its relations, history, autosave, the header's count).
+    with django_assert_max_num_queries(9):
+        editor_client.get(reverse("admin:newsroom_article_add"))
+    with django_assert_max_num_queries(24):
+        editor_client.get(reverse("admin:newsroom_article_change", args=[article.pk]))

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 #: The series change form, whatever the number of rows: session, user, its
 #: permissions and two-factor device, the series, its tags, one query per
-#: inline, one per autocomplete column.
-SERIES_FORM_QUERIES = 18
+#: inline, one per autocomplete column, and the header's unread count.
+SERIES_FORM_QUERIES = 19
 
 INLINE_PREFIXES = [
     "studio_roles",
