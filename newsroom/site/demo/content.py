@@ -736,6 +736,27 @@ DRAFTS = [
         "body": "The English dub cast list goes here once the press release "
         "is confirmed by the distributor.",
     },
+    {
+        # Approved, with no time yet: the calendar lists it as ready to schedule.
+        "status": "approved",
+        "slug": "where-to-watch-metallic-rouge",
+        "title": "Where to watch Metallic Rouge, and when",
+        "dek": "New episodes every Wednesday, subtitled or dubbed.",
+        "kind": "news",
+        "section": "news",
+        "authors": ["aiko-brandt"],
+        "series": ["metallic-rouge"],
+        "tags": ["Metallic Rouge", "Crunchyroll"],
+        "body": """\
+Bones' anniversary series airs in Japan in Fuji TV's +Ultra late-night block.
+
+Outside Asia, Crunchyroll streams each new episode on Wednesdays, with
+Japanese audio and subtitles or with the English dub. The season has 13
+episodes.
+
+[[watch:metallic-rouge]]
+""",
+    },
 ]
 
 # What the demo writer finds under Notifications: an editor's note on the draft.

@@ -308,11 +308,14 @@ class Command(BaseCommand):
         people_slugs = data.pop("people", [])
         lead = data.pop("lead_image", None)
         review = data.pop("review", None)
+        status = data.pop("status", None)
         data["lead_image"] = self.images[lead] if lead else None
         data["body"] = self._with_images(data["body"])
         article = Article(
             **{**data, "section": sections[data["section"]]},
-            status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
+            status=Article.Status.PUBLISHED
+            if published
+            else (status or Article.Status.DRAFT),
         )
         score_box = None
         if review:
