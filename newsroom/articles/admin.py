@@ -25,6 +25,7 @@ from newsroom.articles.models import (
     Transition,
 )
 from newsroom.articles.views import article_page_context
+from newsroom.kernel.admin import ReadOnlyAdmin
 from newsroom.kernel.forms import EditorTextForm, tag_field
 from newsroom.kernel.sitewide import selectors as sitewide
 from newsroom.kernel.slugs.admin import SlugSuggestionAdmin
@@ -763,7 +764,7 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
 
 
 @admin.register(Transition)
-class TransitionAdmin(admin.ModelAdmin):
+class TransitionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """The workflow log, read-only."""
 
     list_display = ["created_at", "article", "user", "from_status", "to_status"]
@@ -771,12 +772,3 @@ class TransitionAdmin(admin.ModelAdmin):
     list_select_related = ["article", "user"]
     search_fields = ["article__title", "comment"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

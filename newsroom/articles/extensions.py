@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsroom.kernel.extensions import ExtensionPoint
+from newsroom.kernel.media.pictures import thumbnail_url
 
 #: ``check(article) -> list[str]``: what stops an article from being published
 #: (reviews: no score, nothing reviewed). Checked on every publish and schedule.
@@ -61,6 +62,18 @@ class EmbedPicker:
 
 
 PICKER_RESULTS = 12
+
+
+def picker_choice(*, code: str, label: str, details=(), image=None) -> dict:
+    """One answer of a picker's search: the non-empty ``details`` joined, and
+    the smallest rendition of ``image`` as its thumbnail."""
+    return {
+        "code": code,
+        "label": label,
+        "detail": " · ".join(part for part in details if part),
+        "thumb": thumbnail_url(image),
+    }
+
 
 #: EmbedPicker entries, one per kind, in toolbar order (articles: image,
 #: related article, where to watch, video; merch: merch items).

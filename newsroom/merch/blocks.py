@@ -6,8 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from newsroom.articles.body.embeds import EmbedError, Handler, register
-from newsroom.articles.extensions import PICKER_RESULTS, EmbedPicker
-from newsroom.kernel.media.pictures import picture_for, thumbnail_url
+from newsroom.articles.extensions import PICKER_RESULTS, EmbedPicker, picker_choice
+from newsroom.kernel.media.pictures import picture_for
 from newsroom.kernel.templatetags.newsroom_tags import money
 from series.models import Series
 
@@ -142,20 +142,16 @@ def search_items(term: str) -> list[dict]:
     active = set(items.active().values_list("pk", flat=True)[: PICKER_RESULTS * 4])
     chosen = sorted(items[: PICKER_RESULTS * 4], key=lambda item: item.pk not in active)
     return [
-        {
-            "code": f"[[merch:{item.pk}]]",
-            "label": item.name,
-            "detail": " · ".join(
-                part
-                for part in (
-                    item.retailer.name,
-                    money(item.price, item.currency),
-                    "" if item.pk in active else "not on sale now",
-                )
-                if part
+        picker_choice(
+            code=f"[[merch:{item.pk}]]",
+            label=item.name,
+            details=(
+                item.retailer.name,
+                money(item.price, item.currency),
+                "" if item.pk in active else "not on sale now",
             ),
-            "thumb": thumbnail_url(item.image),
-        }
+            image=item.image,
+        )
         for item in chosen[:PICKER_RESULTS]
     ]
 

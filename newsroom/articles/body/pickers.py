@@ -5,10 +5,9 @@ from django.db.models import Q
 from django.utils.formats import date_format
 
 from newsroom.kernel.media.models import Image
-from newsroom.kernel.media.pictures import thumbnail_url
 from series.models import Series
 
-from ..extensions import PICKER_RESULTS, EmbedPicker
+from ..extensions import PICKER_RESULTS, EmbedPicker, picker_choice
 from ..models import Article
 from .builtin import video_source
 from .embeds import EmbedError
@@ -24,22 +23,18 @@ def search_images(term: str) -> list[dict]:
             | Q(credit__icontains=term)
         )
     return [
-        {
-            "code": image.embed_code,
-            "label": image.title,
-            "detail": " · ".join(
-                part
-                for part in (
-                    image.credit_line,
-                    f"{image.width}×{image.height}" if image.width else "",
-                    image.get_processing_display()
-                    if image.processing != Image.Processing.READY
-                    else "",
-                )
-                if part
+        picker_choice(
+            code=image.embed_code,
+            label=image.title,
+            details=(
+                image.credit_line,
+                f"{image.width}×{image.height}" if image.width else "",
+                image.get_processing_display()
+                if image.processing != Image.Processing.READY
+                else "",
             ),
-            "thumb": thumbnail_url(image),
-        }
+            image=image,
+        )
         for image in images[:PICKER_RESULTS]
     ]
 
@@ -55,13 +50,15 @@ def search_articles(term: str) -> list[dict]:
     if term:
         articles = articles.filter(Q(title__icontains=term) | Q(slug__icontains=term))
     return [
-        {
-            "code": f"[[related:{article.slug}]]",
-            "label": article.title,
-            "detail": f"{article.get_kind_display()} · "
-            f"{date_format(article.publish_at, 'j M Y')}",
-            "thumb": thumbnail_url(article.lead_image),
-        }
+        picker_choice(
+            code=f"[[related:{article.slug}]]",
+            label=article.title,
+            details=(
+                article.get_kind_display(),
+                date_format(article.publish_at, "j M Y"),
+            ),
+            image=article.lead_image,
+        )
         for article in articles[:PICKER_RESULTS]
     ]
 
@@ -77,12 +74,12 @@ def search_series(term: str) -> list[dict]:
             | Q(title_romaji__icontains=term)
         )
     return [
-        {
-            "code": f"[[watch:{entry.slug}]]",
-            "label": entry.title,
-            "detail": entry.season_label,
-            "thumb": thumbnail_url(entry.key_art),
-        }
+        picker_choice(
+            code=f"[[watch:{entry.slug}]]",
+            label=entry.title,
+            details=(entry.season_label,),
+            image=entry.key_art,
+        )
         for entry in series.order_by("title")[:PICKER_RESULTS]
     ]
 
@@ -97,12 +94,11 @@ def search_videos(term: str) -> list[dict]:
         message = str(error)
         raise ValueError(message[:1].upper() + message[1:]) from None
     return [
-        {
-            "code": f"[[video:{source['watch_url']}]]",
-            "label": f"{source['provider']} video",
-            "detail": source["watch_url"],
-            "thumb": "",
-        }
+        picker_choice(
+            code=f"[[video:{source['watch_url']}]]",
+            label=f"{source['provider']} video",
+            details=(source["watch_url"],),
+        )
     ]
 
 
