@@ -1,7 +1,9 @@
 import copy
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 
 from newsroom.kernel.forms import EditorTextForm
@@ -51,6 +53,10 @@ class ReviewInline(admin.StackedInline):
     model = Review
     form = EditorTextForm
     formset = ReviewFormSet
+    # The arrows move the score in half points, the steps it is given in.
+    formfield_overrides = {
+        models.DecimalField: {"widget": forms.NumberInput(attrs={"step": "0.5"})}
+    }
     extra = 1
     max_num = 1
     can_delete = False

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.text import get_text_list
 
 from newsroom.kernel.audit.log import record
+from newsroom.kernel.text import positive_int
 
 from .models import JAPAN, Episode, Series
 
@@ -230,9 +231,13 @@ def parse_together(entries: Iterable[str]) -> tuple[tuple[int, ...], ...]:
     """("13+14", "25+26") -> ((13, 14), (25, 26)); ValueError if malformed."""
     groups = []
     for entry in entries:
-        numbers = tuple(int(part) for part in entry.split("+"))
-        if len(numbers) < 2 or any(
-            later != earlier + 1 for earlier, later in itertools.pairwise(numbers)
+        numbers = tuple(positive_int(part.strip()) for part in entry.split("+"))
+        if (
+            None in numbers
+            or len(numbers) < 2
+            or any(
+                later != earlier + 1 for earlier, later in itertools.pairwise(numbers)
+            )
         ):
             raise ValueError(entry)
         groups.append(numbers)

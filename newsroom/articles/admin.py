@@ -66,6 +66,12 @@ class ArticleAdminForm(EditorTextForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflict = None
+        # Times are typed in the newsroom's zone: say which, as the
+        # scheduling box and the calendar do.
+        zone = timezone.get_current_timezone_name()
+        for name in ("publish_at", "embargo_until"):
+            if name in self.fields:
+                self.fields[name].label = f"{self.fields[name].label} ({zone})"
         if self.instance.pk:
             self.fields["base_version"].initial = self.instance.version
 
@@ -253,7 +259,7 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
 
     def slug_hints(self, request, data):
         """A taken slug first tries the article's series: “…-metallic-rouge”."""
-        ids = [value for value in data.getlist("series") if value.isdigit()][:5]
+        ids = [positive_int(value) for value in data.getlist("series")[:5]]
         return tuple(
             Series.objects.filter(pk__in=ids)
             .order_by("pk")
@@ -334,6 +340,18 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
             # The bulk action asks once for the whole selection.
             perms_needed.add(Article._meta.verbose_name)
         return deleted, counts, perms_needed, protected
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """The confirmation names the articles that embed this one."""
+        article = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if article is not None:
+            extra_context["linked_from"] = list(
+                Article.objects.filter(embed_keys__contains=f" article:{article.pk} ")
+                .exclude(pk=article.pk)
+                .only("title", "status", "publish_at")[:50]
+            )
+        return super().delete_view(request, object_id, extra_context)
 
     def delete_model(self, request, obj):
         services.article_delete(article=obj, user=request.user)
@@ -430,13 +448,18 @@ class ArticleAdmin(SlugSuggestionAdmin, admin.ModelAdmin):
                 request, "Enter the time as YYYY-MM-DD HH:MM.", messages.ERROR
             )
             return False
+        at = form.cleaned_data["move_at"]
+        if at is None and action == "schedule" and article.publish_at:
+            # "Save and schedule" with the scheduling box empty: the form's
+            # own publish time, just saved, is the time meant.
+            at = article.publish_at
         try:
             article = services.article_transition(
                 article=article,
                 user=request.user,
                 action=action,
                 comment=form.cleaned_data["move_comment"],
-                at=form.cleaned_data["move_at"],
+                at=at,
             )
         except (PermissionDenied, ValidationError) as error:
             text = " ".join(getattr(error, "messages", [str(error)]))

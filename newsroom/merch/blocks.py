@@ -9,6 +9,7 @@ from newsroom.articles.body.embeds import EmbedError, Handler, register
 from newsroom.articles.extensions import PICKER_RESULTS, EmbedPicker, picker_choice
 from newsroom.kernel.media.pictures import picture_for
 from newsroom.kernel.templatetags.newsroom_tags import money
+from newsroom.kernel.text import positive_int
 from series.models import Series
 
 from .models import MerchItem
@@ -82,12 +83,9 @@ def _render_merch_embed(embed, lookup, result, strict):
     now = timezone.now()
     title = embed.attrs.get("title", "Shop the merch")
     if embed.ref:
-        try:
-            ids = [int(part) for part in embed.ref.split(",") if part]
-        except ValueError:
-            raise EmbedError(
-                "merch items are listed by number: [[merch:12,15]]."
-            ) from None
+        ids = [positive_int(part) for part in embed.ref.split(",") if part]
+        if None in ids:
+            raise EmbedError("merch items are listed by number: [[merch:12,15]].")
         known = set(MerchItem.objects.filter(pk__in=ids).values_list("pk", flat=True))
         missing = [str(pk) for pk in ids if pk not in known]
         if missing:

@@ -40,6 +40,18 @@
   var token = document.querySelector("input[name=csrfmiddlewaretoken]");
   function csrf() { return token ? token.value : ""; }
 
+  // Enter in a one-line field (the title, say) does not send the whole
+  // article: saving is a button's job.
+  var articleForm = body.form;
+  articleForm.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (event.key !== "Enter" || field.tagName !== "INPUT") return;
+    if (/^(text|search|url|number|email)$/.test(field.type) &&
+        !field.classList.contains("select2-search__field")) {
+      event.preventDefault();
+    }
+  });
+
   // Live preview ------------------------------------------------------------
 
   var preview = document.getElementById("body-preview");
@@ -97,7 +109,9 @@
   function insert(text) {
     var at = caret || { start: body.selectionStart, end: body.selectionEnd };
     caret = null;
-    var before = body.value.slice(0, at.start), after = body.value.slice(at.end);
+    // One blank line on each side of the embed, whatever was there.
+    var before = body.value.slice(0, at.start);
+    var after = body.value.slice(at.end).replace(/^\n+/, "");
     var lead = before && !before.endsWith("\n\n") ? (before.endsWith("\n") ? "\n" : "\n\n") : "";
     var snippet = lead + text + "\n\n";
     body.value = before + snippet + after;
@@ -275,6 +289,12 @@
 
   function useFile(file) {
     chosenFile = file;
+    if (file && fileInput.files[0] !== file && window.DataTransfer) {
+      // A pasted or dropped picture shows in the file box too.
+      var holder = new DataTransfer();
+      holder.items.add(file);
+      fileInput.files = holder.files;
+    }
     uploadPreview.hidden = true;
     uploadPreview.removeAttribute("src");
     if (file) {

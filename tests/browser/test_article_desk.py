@@ -108,3 +108,46 @@ def test_turning_a_review_into_a_feature_warns_then_drops_the_score_box(
         "The score box (score 8/10) was removed: a feature has no score."
     )
     assert not Review.objects.filter(pk=review.pk).exists()
+
+
+def test_enter_in_the_title_does_not_send_the_article(page, demo_site):
+    log_in(page, demo_site, "writer", "shimbun-writer")
+    page.goto(demo_site + ADD)
+    page.locator("#id_title").press_sequentially("Rouge returns")
+    page.locator("#id_title").press("Enter")
+    page.wait_for_timeout(500)
+    assert page.url == demo_site + ADD
+    expect(page.locator("#id_title")).to_have_value("Rouge returns")
+    expect(page.locator(".errornote:visible")).to_have_count(0)
+
+
+def test_an_embed_between_paragraphs_gets_one_blank_line_each_side(page, demo_site):
+    log_in(page, demo_site, "writer", "shimbun-writer")
+    page.goto(demo_site + ADD)
+    body = body_field(page)
+    body.fill("Para one.\n\nPara two.")
+    body.evaluate("field => field.setSelectionRange(9, 9)")  # after "Para one."
+    page.get_by_role("button", name="Spoiler").click()
+    assert body.input_value() == (
+        'Para one.\n\n[[spoiler title="What it hides"]]\nThe spoiler.\n'
+        "[[/spoiler]]\n\nPara two."
+    )
+
+
+def test_a_pasted_picture_shows_in_the_file_box(page, demo_site):
+    log_in(page, demo_site, "writer", "shimbun-writer")
+    page.goto(demo_site + ADD)
+    page.evaluate(
+        """() => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array([137, 80, 78, 71])],
+                                      "still.png", {type: "image/png"}));
+          const body = document.getElementById("id_body");
+          body.dispatchEvent(new ClipboardEvent("paste",
+            {clipboardData: transfer, bubbles: true}));
+        }"""
+    )
+    names = page.locator("#image-upload-file").evaluate(
+        "input => Array.from(input.files).map(file => file.name)"
+    )
+    assert names == ["still.png"]

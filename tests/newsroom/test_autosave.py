@@ -159,7 +159,7 @@ def test_an_autosave_needs_a_version_the_article_has_had(draft, writer):
             )
 
 
-def test_an_autosave_is_offered_only_when_newer_and_different(draft, writer):
+def test_an_autosave_is_offered_only_when_it_differs(draft, writer):
     services.article_autosave(
         article=draft, user=writer, data={"body": draft.body}, base_version=1
     )
@@ -176,11 +176,26 @@ def test_an_autosave_is_offered_only_when_newer_and_different(draft, writer):
     offer = services.autosave_offer(article=draft, user=writer)
     assert offer is not None and not offer.changed_since
 
-    # The article saved afterwards (here: a revision restored) is newer.
-    Article.objects.filter(pk=draft.pk).update(
-        updated_at=timezone.now() + timedelta(seconds=1)
+
+def test_typing_is_still_offered_after_someone_else_saved_the_article(
+    draft, writer, editor
+):
+    """The writer's unsaved sentence was hidden for good once an editor saved
+    the article after it (found by trying it as a new user)."""
+    services.article_autosave(
+        article=draft, user=writer, data={"body": "Half a sent"}, base_version=1
     )
+    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+        draft.title = "Retitled by the editor"
+        services.article_update(article=draft, user=editor)
     draft.refresh_from_db()
+    offer = services.autosave_offer(article=draft, user=writer)
+    assert offer is not None
+    assert offer.autosave.data["body"] == "Half a sent"
+    assert offer.changed_since
+    # The writer's own save replaces it.
+    draft.body = "Half a sentence, finished."
+    services.article_update(article=draft, user=writer)
     assert services.autosave_offer(article=draft, user=writer) is None
 
 

@@ -4,8 +4,10 @@ checked through the admin's own views."""
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 
 from newsroom.articles import services
+from newsroom.articles.body.embeds import render_body
 from newsroom.articles.models import Article, Revision, Transition
 from newsroom.kernel.audit.models import AuditEntry
 from newsroom.kernel.slugs.suggest import slug_for, unique_slug
@@ -313,3 +315,74 @@ def test_the_article_forms_have_a_fixed_query_ceiling(
         editor_client.get(reverse("admin:newsroom_article_add"))
     with django_assert_max_num_queries(24):
         editor_client.get(reverse("admin:newsroom_article_change", args=[article.pk]))
+
+
+# Found by trying the desk as a new user.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[[image:99999999999999999999]]",
+        "[[related:99999999999999999999]]",
+        "[[merch:99999999999999999999]]",
+        "[[video:https://youtu.be/dQw4w9WgXcQ poster=99999999999999999999]]",
+    ],
+)
+def test_a_huge_number_in_an_embed_is_a_line_error_not_a_crash(editor_client, line):
+    rendered = render_body(f"Intro.\n\n{line}", strict=True)
+    assert rendered.errors and rendered.errors[0].startswith("Line 3:")
+    response = editor_client.post(
+        reverse("admin:newsroom_article_render_preview"), {"body": line}
+    )
+    assert response.status_code == 200
+    assert response.json()["errors"]
+
+
+def test_the_slug_view_ignores_a_huge_series_number(editor_client):
+    response = editor_client.get(
+        reverse("admin:newsroom_article_slug"),
+        {"text": "Rouge", "series": "99999999999999999999"},
+    )
+    assert response.status_code == 200
+
+
+def test_save_and_schedule_uses_the_forms_publish_time_when_the_box_is_empty(
+    editor_client, make_article
+):
+    article = make_article(status=Article.Status.APPROVED, publish_at=None)
+    data = change_data(
+        article,
+        publish_at_0="2099-12-20",
+        publish_at_1="10:00",
+        _move="schedule",
+        move_at="",
+    )
+    response = editor_client.post(
+        reverse("admin:newsroom_article_change", args=[article.pk]), data
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.is_scheduled
+    assert article.publish_at.date().isoformat() == "2099-12-20"
+
+
+def test_the_publish_times_say_their_zone(editor_client):
+    form = (
+        editor_client.get(reverse("admin:newsroom_article_add"))
+        .context["adminform"]
+        .form
+    )
+    zone = timezone.get_current_timezone_name()
+    assert form.fields["publish_at"].label == f"Publish time ({zone})"
+    assert form.fields["embargo_until"].label.endswith(f"({zone})")
+
+
+def test_deleting_names_the_articles_that_embed_it(editor_client, make_article):
+    target = make_article(slug="rouge-first-look", title="Rouge first look")
+    linking = make_article(
+        title="Rouge review", body="Read this.\n\n[[related:rouge-first-look]]\n"
+    )
+    page = editor_client.get(reverse("admin:newsroom_article_delete", args=[target.pk]))
+    assert [a.pk for a in page.context["linked_from"]] == [linking.pk]
+    assert "Rouge review" in page.content.decode()

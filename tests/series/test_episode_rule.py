@@ -205,6 +205,11 @@ def test_existing_numbers_are_shown_and_stop_the_save(editor_client, make_series
         ({"skipped_dates": "2024-01-12"}, "No episode of this run falls on"),
         ({"double_episodes": "13-14"}, "is not a double episode"),
         ({"double_episodes": "13+15"}, "is not a double episode"),
+        # Not Python's "invalid literal for int()": the entry itself is named.
+        (
+            {"double_episodes": "abc<script>"},
+            "“abc&lt;script&gt;” is not a double episode",
+        ),
         ({"double_episodes": "40+41"}, "outside this run"),
         ({"first_number": "9990"}, "stop at 9999"),
         ({"streaming_offset": "99999"}, "less than or equal to 10080"),

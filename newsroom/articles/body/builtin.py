@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from newsroom.kernel.media.models import Image
 from newsroom.kernel.media.pictures import picture_for
+from newsroom.kernel.text import positive_int
 from series.models import Series
 
 from ..models import Article
@@ -27,7 +28,7 @@ from .embeds import (
 
 
 def _load_images(ids):
-    numbers = {int(i) for i in ids if str(i).isdigit()}
+    numbers = {positive_int(str(i)) for i in ids} - {None}
     images = Image.objects.filter(pk__in=numbers).prefetch_related("renditions")
     return {image.pk: image for image in images}
 
@@ -75,7 +76,7 @@ def _render_image(embed, lookup, result, strict):
 
 
 def _load_articles(refs):
-    ids = {int(r) for r in refs if r.isdigit()}
+    ids = {positive_int(r) for r in refs} - {None}
     slugs = {r for r in refs if not r.isdigit()}
     found = (
         (Article.objects.filter(pk__in=ids) | Article.objects.filter(slug__in=slugs))

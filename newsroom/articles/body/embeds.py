@@ -30,7 +30,7 @@ from datetime import datetime
 from html.parser import HTMLParser
 
 from newsroom.kernel.markdown import render_markdown
-from newsroom.kernel.text import without_control_characters
+from newsroom.kernel.text import positive_int, without_control_characters
 
 LINE = re.compile(
     r"^\[\[(?P<kind>[a-z]+)(?::(?P<ref>[^\s\]]+))?(?P<attrs>(?:\s+[a-z]+=(?:\"[^\"]*\"|\S+?))*)\s*\]\]\s*$"
@@ -192,11 +192,9 @@ def _load(embeds):
 
 
 def positive_number(value, what):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise EmbedError(f"“{value}” is not a {what} number.") from None
-    if number <= 0:
+    # Read as user input: plain digits, and no longer than an id can be.
+    number = positive_int(str(value))
+    if number is None:
         raise EmbedError(f"“{value}” is not a {what} number.")
     return number
 

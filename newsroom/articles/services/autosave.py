@@ -152,7 +152,10 @@ def autosave_offer(*, article: Article | None, user) -> AutosaveOffer | None:
         if not any(autosave.data.values()):
             return None
         return AutosaveOffer(autosave=autosave, changed_since=False)
-    if autosave.saved_at <= article.updated_at or not _differs(autosave.data, article):
+    # The user's own save deletes their copy (autosave_clear), so a copy that
+    # is still here is typing they never saved, even when someone else has
+    # saved the article since: offered whenever it differs, with that said.
+    if not _differs(autosave.data, article):
         return None
     return AutosaveOffer(
         autosave=autosave,
