@@ -54,7 +54,29 @@
 
   // Live preview ------------------------------------------------------------
 
+  // The preview is a page of its own, with the site's styles and scripts,
+  // so every embed looks and works as readers will see it.
   var preview = document.getElementById("body-preview");
+  var previewScroll = 0;
+  function escapeAttribute(text) {
+    return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  }
+  function showPreview(html) {
+    var scripts = (preview.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
+    try { previewScroll = preview.contentWindow.scrollY || 0; } catch (error) { previewScroll = 0; }
+    preview.srcdoc = '<!doctype html><html lang="' +
+      escapeAttribute(document.documentElement.lang || "en") + '"><head><meta charset="utf-8">' +
+      "<title>Preview</title>" +
+      '<link rel="stylesheet" href="' + escapeAttribute(preview.getAttribute("data-css")) + '">' +
+      scripts.map(function (src) {
+        return '<script src="' + escapeAttribute(src) + '" defer></' + "script>";
+      }).join("") +
+      '</head><body class="body-preview-page"><main id="main"><article class="article">' +
+      '<div class="article-body prose">' + html + "</div></article></main></body></html>";
+  }
+  preview.addEventListener("load", function () {
+    try { preview.contentWindow.scrollTo(0, previewScroll); } catch (error) { /* gone */ }
+  });
   var problems = document.getElementById("body-problems");
   var notes = document.getElementById("body-notes");
   var previewUrl = tools.getAttribute("data-preview-url");
@@ -85,7 +107,7 @@
       return response.ok ? response.json() : null;
     }).then(function (result) {
       if (!result || mine !== sequence) return;
-      preview.innerHTML = result.html;  // sanitised by the server's renderer
+      showPreview(result.html);  // sanitised by the server's renderer
       fillList(problems, result.errors);
       fillList(notes, result.warnings || []);
       // A picture still being prepared shows as soon as it is ready.

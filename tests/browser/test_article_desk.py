@@ -25,7 +25,7 @@ def test_typing_into_the_body_updates_the_preview_and_the_toolbar_inserts(
     body = body_field(page)
     body.click()
     body.press_sequentially("Bones dated the show. **Metallic Rouge** airs in January.")
-    preview = page.locator("#body-preview")
+    preview = page.frame_locator("#body-preview")
     expect(preview.locator("strong")).to_have_text("Metallic Rouge")
 
     page.get_by_role("button", name="Pull quote").click()

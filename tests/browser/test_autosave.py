@@ -68,7 +68,7 @@ def test_autosave_restores_text_after_the_page_is_closed_mid_sentence(page, demo
     offer.get_by_role("button", name="Restore them").click()
     expect(offer).to_be_hidden()
     expect(body).to_have_value(re.compile(r"in Febr$"))
-    expect(page.locator("#body-preview")).to_contain_text(
+    expect(page.frame_locator("#body-preview").locator("body")).to_contain_text(
         "The English dub premieres on Crunchyroll in Febr"
     )
     expect(page.locator("#autosave-status")).to_contain_text("Restored")
@@ -188,5 +188,7 @@ def test_a_new_article_not_yet_saved_is_offered_back_on_the_add_form(page, demo_
     offer.get_by_role("button", name="Restore them").click()
     expect(page.locator("#id_title")).to_have_value("Frieren season 2 gets a Janu")
     expect(page.locator("#id_slug")).to_have_value("frieren-season-2-gets-a-janu")
-    expect(page.locator("#body-preview")).to_contain_text("for the second")
+    expect(page.frame_locator("#body-preview").locator("body")).to_contain_text(
+        "for the second"
+    )
     assert page.console.errors == []

@@ -51,7 +51,9 @@ def test_sent_back_fixed_and_scheduled_from_the_calendar(page, demo_site):
     body = page.locator("#id_body")
     body.press("Control+End")
     body.press_sequentially("\n\nThe dub is recorded at a Los Angeles studio.")
-    expect(page.locator("#body-preview")).to_contain_text("Los Angeles studio")
+    expect(page.frame_locator("#body-preview").locator("body")).to_contain_text(
+        "Los Angeles studio"
+    )
     page.get_by_role("button", name="Save and submit for review").click()
     expect(page.locator(".messagelist")).to_contain_text("is now in review")
 
@@ -90,7 +92,7 @@ def test_a_critic_writes_and_scores_an_episode_review(page, demo_site):
     page.locator(".select2-search--dropdown .select2-search__field").fill("Reviews")
     page.locator(".select2-results__option", has_text="Reviews").click()
     page.locator("#id_body").press_sequentially("Rouge meets **Naomi** at last.")
-    expect(page.locator("#body-preview strong")).to_have_text("Naomi")
+    expect(page.frame_locator("#body-preview").locator("strong")).to_have_text("Naomi")
 
     expect(page.locator("#review-group")).to_be_visible()
     box = page.locator("#review-group .inline-related:not(.empty-form)")

@@ -42,7 +42,7 @@ def test_a_writer_builds_a_news_story_with_pictures_a_trailer_and_a_card(
     body = page.locator("#id_body")
     body.click()
     body.press_sequentially("Bones released a **second trailer** today.")
-    preview = page.locator("#body-preview")
+    preview = page.frame_locator("#body-preview")
     expect(preview.locator("strong")).to_have_text("second trailer")
 
     # The lead image, uploaded from the form.
@@ -114,6 +114,13 @@ def test_a_writer_builds_a_news_story_with_pictures_a_trailer_and_a_card(
     picker.get_by_role("searchbox").fill("first impressions")
     picker.get_by_role("button", name=card.title).click()
     expect(preview.locator(".related-card")).to_contain_text(card.title)
+    # Styled by the site's own stylesheet, as on a reader's page.
+    style = "card => [getComputedStyle(card).display, getComputedStyle(card).gap]"
+    in_preview = preview.locator(".related-card").evaluate(style)
+    reader = page.context.new_page()
+    reader.goto(demo_site + "/articles/metallic-rouge-review/")
+    assert reader.locator(".related-card").first.evaluate(style) == in_preview
+    reader.close()
     expect(page.locator("#body-problems")).to_be_hidden()
 
     page.get_by_role("button", name="Save and continue editing").first.click()
