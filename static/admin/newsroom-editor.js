@@ -39,6 +39,10 @@
 
   var token = document.querySelector("input[name=csrfmiddlewaretoken]");
   function csrf() { return token ? token.value : ""; }
+  // What a background request says when the session has lapsed (the server
+  // answers with the login page, which these requests do not follow).
+  var LOGGED_OUT = "You are logged out: log in again in another tab, then carry on here. " +
+    "Nothing on this page is lost.";
 
   // Enter in a one-line field (the title, say) does not send the whole
   // article: saving is a button's job.
@@ -102,8 +106,13 @@
       method: "POST",
       body: data,
       credentials: "same-origin",
+      redirect: "manual",  // a lapsed session answers with the login page
       headers: { "X-CSRFToken": csrf() }
     }).then(function (response) {
+      if (response.type === "opaqueredirect") {
+        fillList(problems, [LOGGED_OUT]);
+        return null;
+      }
       return response.ok ? response.json() : null;
     }).then(function (result) {
       if (!result || mine !== sequence) return;
@@ -232,8 +241,11 @@
   function runSearch() {
     var mine = ++searchSequence;
     var query = new URLSearchParams({ kind: pickerKind, q: search.value });
-    fetch(picker.getAttribute("data-url") + "?" + query.toString(), { credentials: "same-origin" })
-      .then(function (response) { return response.json(); })
+    fetch(picker.getAttribute("data-url") + "?" + query.toString(),
+      { credentials: "same-origin", redirect: "manual" })
+      .then(function (response) {
+        return response.type === "opaqueredirect" ? { error: LOGGED_OUT } : response.json();
+      })
       .then(function (answer) {
         if (mine !== searchSequence) return;
         pickerError.textContent = answer.error || "";
@@ -445,8 +457,12 @@
       method: "POST",
       body: data,
       credentials: "same-origin",
+      redirect: "manual",
       headers: { "X-CSRFToken": csrf() }
     }).then(function (response) {
+      if (response.type === "opaqueredirect") {
+        return { ok: false, answer: { errors: { __all__: [LOGGED_OUT] } } };
+      }
       return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; },
         function () { return { ok: false, answer: { errors: { __all__: ["The upload was refused (" + response.status + ")."] } } }; });
     }).then(function (reply) {

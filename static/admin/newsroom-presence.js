@@ -17,6 +17,7 @@ document.addEventListener("DOMContentLoaded", function () {
       body: body,
       headers: { "X-CSRFToken": tokenInput.value },
       credentials: "same-origin",
+      redirect: "manual",  // a lapsed session answers with the login page: skip it
       keepalive: !!leave
     };
     return fetch(url, options).then(function (response) {

@@ -37,7 +37,7 @@
     var query = new URLSearchParams(params);
     if (pk) query.append("pk", pk);
     hints().forEach(function (value) { query.append("series", value); });
-    fetch(url + "?" + query.toString(), { credentials: "same-origin" })
+    fetch(url + "?" + query.toString(), { credentials: "same-origin", redirect: "manual" })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (result) { if (result && mine === sequence) then(result); })
       .catch(function () {});

@@ -122,6 +122,8 @@ def test_text_typed_after_the_session_expired_is_offered_after_logging_in(
     Session.objects.all().delete()  # the session ends while the form is open
     type_at_the_end(page, SENTENCE)
     expect(page.locator("#autosave-status")).to_contain_text("logged out")
+    # The preview says so too, instead of going quiet.
+    expect(page.locator("#body-problems")).to_contain_text("You are logged out")
 
     page.locator("input[name=_continue]").first.click()
     expect(page.locator("#id_username")).to_be_visible()  # the save went nowhere
